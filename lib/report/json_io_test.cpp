@@ -1,0 +1,89 @@
+#include "report/json_io.h"
+
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace lockscope::report {
+namespace {
+
+Report sample_report() {
+  Report r;
+  r.version = "9.9.9";
+  r.source = "runtime";
+  Finding f;
+  f.kind = "lock-order-inversion";
+  f.message = "lock order inversion between 'a' and 'b'";
+  f.location = {"x.cpp", 20, 5};
+  f.notes = {{{"x.cpp", 12, 3}, "first"}, {{}, "no location"}};
+  f.locks = {"a", "b"};
+  f.threads = {{"T1", "worker", "thread1"}, {"T2", "", "thread2"}};
+  f.edges = {{"a", "b", {"x.cpp", 12, 3}, "T1"}, {"b", "a", {"x.cpp", 20, 5}, "T2"}};
+  f.function = "thread2";
+  r.findings.push_back(f);
+  r.diagnostics.push_back({Diagnostic::Severity::Note, {"x.cpp", 1, 1}, "gave up on a computed lock"});
+  return r;
+}
+
+TEST(JsonIo, HasTheDocumentedShape) {
+  nlohmann::json j = to_json(sample_report());
+  EXPECT_EQ(j["tool"], "lockscope");
+  EXPECT_EQ(j["version"], "9.9.9");
+  const auto& f = j["findings"][0];
+  EXPECT_EQ(f["kind"], "lock-order-inversion");
+  EXPECT_EQ(f["location"]["file"], "x.cpp");
+  EXPECT_EQ(f["location"]["line"], 20);
+  EXPECT_EQ(f["location"]["column"], 5);
+  EXPECT_EQ(f["notes"][0]["message"], "first");
+  EXPECT_EQ(f["notes"][0]["location"]["line"], 12);
+  EXPECT_EQ(f["threads"][0]["name"], "worker");
+  EXPECT_EQ(f["edges"][1]["from"], "b");
+}
+
+TEST(JsonIo, RoundTripsEveryField) {
+  Report r = sample_report();
+  std::stringstream s;
+  write_json(s, r);
+  Report back = read_json(s, "mem.json");
+  EXPECT_EQ(back.version, r.version);
+  EXPECT_EQ(back.source, r.source);
+  EXPECT_EQ(back.findings, r.findings);
+  EXPECT_EQ(back.diagnostics, r.diagnostics);
+}
+
+TEST(JsonIo, RejectsInvalidJsonNamingTheFile) {
+  std::stringstream s("{not json");
+  try {
+    read_json(s, "bad.json");
+    FAIL() << "expected ReportFormatError";
+  } catch (const ReportFormatError& e) {
+    EXPECT_NE(std::string(e.what()).find("bad.json: not valid JSON"), std::string::npos) << e.what();
+  }
+}
+
+TEST(JsonIo, RejectsWrongFieldTypeNamingThePath) {
+  nlohmann::json j = to_json(sample_report());
+  j["findings"][0]["location"]["line"] = "twelve";
+  std::stringstream s(j.dump());
+  try {
+    read_json(s, "r.json");
+    FAIL() << "expected ReportFormatError";
+  } catch (const ReportFormatError& e) {
+    EXPECT_NE(std::string(e.what()).find("findings[0].location.line: expected a non-negative integer"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(JsonIo, RejectsOtherTools) {
+  std::stringstream s(R"({"tool": "tsan", "findings": []})");
+  EXPECT_THROW(read_json(s, "t.json"), ReportFormatError);
+}
+
+TEST(JsonIo, MissingFileIsAnError) {
+  EXPECT_THROW(read_json_file("/nonexistent/report.json"), ReportFormatError);
+}
+
+}  // namespace
+}  // namespace lockscope::report

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs lockscope's build and test dependencies from Debian 12 packages.
+# Idempotent: only packages that are missing are installed; run as root.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build git
+  clang-19 llvm-19 llvm-19-dev libclang-19-dev libclang-rt-19-dev
+  libboost-graph-dev nlohmann-json3-dev
+  googletest libgtest-dev libgmock-dev libbenchmark-dev hyperfine
+  python3
+)
+# Optional extras: chromium renders the HTML graph page in tests (LOCKSCOPE_WITH_CHROMIUM=1).
+if [[ ${LOCKSCOPE_WITH_CHROMIUM:-0} == 1 ]]; then packages+=(chromium); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+if [[ $(id -u) != 0 ]]; then
+  echo "install-deps: missing packages: ${missing[*]}; run this script as root (or install them with apt-get)" >&2
+  exit 2
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"

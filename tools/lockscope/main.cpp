@@ -1,0 +1,65 @@
+// `lockscope`: the one command line. Dispatches to a command; all real work happens in lib/.
+#include <array>
+#include <iostream>
+#include <string_view>
+
+#include "commands.h"
+#include "lockscope/version.h"
+#include "report/finding.h"
+#include "report/kinds.h"
+
+namespace {
+
+using lockscope::cli::Args;
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  int (*main)(const Args&);
+};
+
+int kinds_main(const Args&) {
+  for (const auto& k : lockscope::report::all_kinds()) std::cout << k.name << "\t" << k.summary << "\n";
+  return 0;
+}
+
+int version_main(const Args&) {
+  std::cout << "lockscope " << lockscope::kVersion << "\n";
+  return 0;
+}
+
+constexpr std::array kCommands = {
+    Command{"check", "analyze C/C++ sources for lock-order inversions, double locks and data races",
+            lockscope::cli::check_main},
+    Command{"run", "run a program with the runtime shim preloaded and report what it observed",
+            lockscope::cli::run_main},
+    Command{"kinds", "list the finding kinds", kinds_main},
+    Command{"version", "print the version", version_main},
+};
+
+void usage(std::ostream& out) {
+  out << "usage: lockscope <command> [options]\n\ncommands:\n";
+  for (const Command& c : kCommands) out << "  " << c.name << std::string(10 - c.name.size(), ' ') << c.summary << "\n";
+  out << "\n`lockscope <command> --help` describes a command's options.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    usage(std::cerr);
+    return lockscope::report::kExitError;
+  }
+  std::string_view name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    usage(std::cout);
+    return 0;
+  }
+  if (name == "--version") return version_main({});
+  for (const Command& c : kCommands) {
+    if (c.name == name) return c.main(Args(argv + 2, argv + argc));
+  }
+  std::cerr << "lockscope: unknown command '" << name << "'\n";
+  usage(std::cerr);
+  return lockscope::report::kExitError;
+}
