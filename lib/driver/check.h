@@ -1,0 +1,29 @@
+#pragma once
+// `lockscope check` as a function: select the units, extract their facts in parallel, link once,
+// and fold the units that could not be analyzed into the report as errors. Extraction and link
+// are passed in, so this plumbing is tested with fakes and the tool passes the real ones.
+#include <functional>
+#include <vector>
+
+#include "driver/check_options.h"
+#include "driver/extract_units.h"
+#include "facts/facts.h"
+#include "link/link.h"
+#include "report/finding.h"
+
+namespace lockscope::driver {
+
+using Analyzer = std::function<report::Report(const std::vector<facts::TranslationUnitFacts>&, const link::Options&)>;
+
+struct CheckResult {
+  report::Report report;  // findings of the analyzed units; one error per unit that was not
+  size_t units = 0;       // translation units selected
+  size_t failed = 0;      // of which could not be analyzed
+  int exit_status = report::kExitClean;
+};
+
+// Throws InputError (compile_db.h) when there is nothing usable to analyze; a unit that does
+// not compile is not an exception but an error in the result (exit status 2).
+CheckResult run_check(const CheckOptions& options, const ActionMaker& make_action, const Analyzer& analyze);
+
+}  // namespace lockscope::driver

@@ -1,0 +1,143 @@
+#include "driver/check_options.h"
+
+#include <charconv>
+
+namespace lockscope::driver {
+
+namespace {
+
+// Upper bound for -j: far above any machine we run on, low enough that a typo ("-j 80000")
+// is caught instead of starting thousands of threads.
+constexpr unsigned kMaxJobs = 1024;
+
+unsigned parse_jobs(const std::string& text) {
+  unsigned value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || value == 0 || value > kMaxJobs)
+    throw UsageError("-j expects a number of jobs between 1 and " + std::to_string(kMaxJobs) + ", got '" +
+                     text + "'");
+  return value;
+}
+
+OutputFormat parse_format(const std::string& text) {
+  if (text == "text") return OutputFormat::Text;
+  if (text == "json") return OutputFormat::Json;
+  if (text == "sarif") return OutputFormat::Sarif;
+  throw UsageError("--format expects text, json or sarif, got '" + text + "'");
+}
+
+// Walks the arguments; an option's value may follow it (`-j 4`), be attached (`-j4`, `-pbuild`)
+// or follow '=' (`--jobs=4`, `-p=build`), as in clang-tidy and make.
+class ArgCursor {
+ public:
+  explicit ArgCursor(const std::vector<std::string>& args) : args_(args) {}
+  bool done() const { return i_ >= args_.size(); }
+  const std::string& next() { return args_[i_++]; }
+  std::vector<std::string> rest() {
+    std::vector<std::string> r(args_.begin() + static_cast<long>(i_), args_.end());
+    i_ = args_.size();
+    return r;
+  }
+
+  // If `arg` is one of `names`, returns its value (consuming the next argument when needed).
+  std::optional<std::string> value_of(const std::string& arg, std::initializer_list<const char*> names) {
+    for (std::string name : names) {
+      if (arg == name) {
+        if (done()) throw UsageError("option " + name + " needs a value");
+        return next();
+      }
+      if (arg.starts_with(name + "=")) return arg.substr(name.size() + 1);
+      // Attached values only for the one-letter options, so `--output` never swallows `--outputs`.
+      if (name.size() == 2 && arg.size() > 2 && arg.starts_with(name)) return arg.substr(2);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  const std::vector<std::string>& args_;
+  size_t i_ = 0;
+};
+
+}  // namespace
+
+CheckOptions parse_check_args(const std::vector<std::string>& args) {
+  CheckOptions o;
+  ArgCursor cur(args);
+  while (!cur.done()) {
+    const std::string arg = cur.next();
+    if (arg == "--") {
+      o.fixed_args = cur.rest();
+    } else if (arg == "-h" || arg == "--help") {
+      o.help = true;
+      return o;  // whatever else is on the line, the user asked for help
+    } else if (arg == "-q" || arg == "--quiet") {
+      o.quiet = true;
+    } else if (arg == "--no-races") {
+      o.races = false;
+    } else if (arg == "--no-lock-order") {
+      o.lock_order = false;
+    } else if (auto v = cur.value_of(arg, {"-p", "--build-dir"})) {
+      if (v->empty()) throw UsageError("-p needs a build directory");
+      o.build_dir = *v;
+    } else if (auto v = cur.value_of(arg, {"-j", "--jobs"})) {
+      o.jobs = parse_jobs(*v);
+    } else if (auto v = cur.value_of(arg, {"--format"})) {
+      o.format = parse_format(*v);
+    } else if (auto v = cur.value_of(arg, {"-o", "--output"})) {
+      if (v->empty()) throw UsageError("--output needs a file name");
+      o.output = *v;
+    } else if (auto v = cur.value_of(arg, {"--resource-dir"})) {
+      if (v->empty()) throw UsageError("--resource-dir needs a directory");
+      o.resource_dir = *v;
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      throw UsageError("unknown option '" + arg + "' (see lockscope check --help)");
+    } else {
+      o.files.push_back(arg);
+    }
+  }
+  if (o.build_dir && o.fixed_args)
+    throw UsageError("-p and '--' both name the compile commands; use one of them");
+  if (o.fixed_args && o.files.empty()) throw UsageError("'--' gives compiler arguments but no FILES to analyze");
+  if (!o.build_dir && !o.fixed_args && o.files.empty())
+    throw UsageError("nothing to analyze: give -p BUILD_DIR, or FILES");
+  if (!o.lock_order && !o.races) throw UsageError("--no-lock-order and --no-races leave nothing to analyze");
+  return o;
+}
+
+const char* check_help() {
+  return R"(usage: lockscope check [options] [FILES...] [-- COMPILER_ARGS...]
+
+Statically analyzes C and C++ translation units for lock-order inversions, double locks and
+data races, across translation units.
+
+Where the compile commands come from:
+  -p, --build-dir DIR   read DIR/compile_commands.json (DIR may also be the .json file itself);
+                        analyze every entry, or only FILES
+  -- COMPILER_ARGS      analyze FILES with these compiler arguments (a fixed database);
+                        .c files are compiled as C, .cpp/.cc/.cxx as C++
+  (neither)             look for compile_commands.json in the parent directories of the first
+                        FILE, like clang-tidy; it is an error when there is none
+
+Output:
+  --format text|json    text (default): clang-style warnings with notes;
+                        json: the lockscope report model (findings and diagnostics);
+                        sarif: not supported yet
+  -o, --output FILE     write the report to FILE instead of standard output
+  -q, --quiet           no summary lines
+
+Analysis:
+  -j, --jobs N          extract translation units on N threads (default: one per core)
+  --no-lock-order       skip lock-order-inversion and double-lock
+  --no-races            skip data-race
+  --resource-dir DIR    clang resource directory for builtin headers (stddef.h, ...); default:
+                        next to the lockscope binary if there is one there, else the clang 19
+                        lockscope was built with. A -resource-dir in a compile command wins.
+
+Exit status: 0 no findings, 1 findings, 2 errors (bad options or input, or a translation unit
+that does not compile: it is named with its first compiler error, and every other unit is still
+analyzed and reported).
+)";
+}
+
+}  // namespace lockscope::driver
