@@ -120,9 +120,11 @@ Where the compile commands come from:
                         FILE, like clang-tidy; it is an error when there is none
 
 Output:
-  --format text|json    text (default): clang-style warnings with notes;
+  --format text|json|sarif
+                        text (default): clang-style warnings with notes;
                         json: the lockscope report model (findings and diagnostics);
-                        sarif: not supported yet
+                        sarif: SARIF 2.1.0 for code scanning (paths relative to
+                        the current directory)
   -o, --output FILE     write the report to FILE instead of standard output
   -q, --quiet           no summary lines
 

@@ -2,7 +2,7 @@
 // The options of `lockscope check`, parsed from its arguments without any global state (so tests
 // can parse many command lines in one process, and `lockscope --help` stays cheap).
 //
-//   lockscope check [-p BUILD_DIR] [--format text|json] [--output FILE] [-j N] [FILES...] [-- ARGS...]
+//   lockscope check [-p BUILD_DIR] [--format text|json|sarif] [--output FILE] [-j N] [FILES...] [-- ARGS...]
 //
 // Parsing never touches the file system: files, databases and the output are validated by the
 // code that opens them.
