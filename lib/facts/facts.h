@@ -3,17 +3,107 @@
 // and nothing Clang-specific, so extraction can run anywhere (a compiler launcher, a CI shard) and
 // the link merges the results. Serialized with nlohmann/json (facts_json.h).
 //
-// OWNER: the static-core work (issue 4). The fields below are the seam the driver relies on; the
-// analysis content is filled in by that work.
+// Shape: every function defined in the unit (by USR) as a small event CFG. Extraction is
+// syntactic: it names locks and memory by *paths* relative to the function (a global, a
+// parameter, `this`, a local, plus a field chain) and leaves every semantic question (which
+// lock a parameter is, whether a wrapper locks, which threads run what) to the link.
+//
+// OWNER: the static-core work (issue 4). `main_file` and `files_read` are the driver's seam.
 #include <string>
 #include <vector>
 
+#include "report/finding.h"
+
 namespace lockscope::facts {
 
+using report::Location;
+
+// A lock or a memory location, named relative to the function that mentions it. Pointers and
+// references are transparent: `p->mu`, `(*p).mu` and `r.mu` all name the field `mu` of whatever
+// `p` / `r` designates, which the link resolves by substituting call-site arguments.
+struct Path {
+  enum class Root { Unknown, Global, Local, Param, This };
+  struct Field {
+    std::string id;    // stable identity ("Account::mu_", "[2]" for a constant array index)
+    std::string name;  // display ("mu_", "[2]")
+    friend bool operator==(const Field&, const Field&) = default;
+  };
+
+  Root root = Root::Unknown;
+  std::string id;    // Global / Local: a stable identity (USR); empty otherwise
+  std::string name;  // display: "a", "other", "this"; Unknown: what could not be named and why
+  int param = -1;    // Root::Param: 0-based index among the function's declared parameters
+  std::vector<Field> fields;
+
+  bool known() const { return root != Root::Unknown; }
+  friend bool operator==(const Path&, const Path&) = default;
+};
+
+enum class LockMode { Exclusive, Shared };
+
+struct Event {
+  enum class Kind {
+    Acquire,  // locks: taken (several at once for scoped_lock / std::lock: no order among them)
+    Release,  // locks: released if held (guards release at scope end whatever they own)
+    Call,     // a call to a function defined somewhere in the program
+    Spawn,    // a thread start: callees is the entry, receiver/args what it is started with
+    Join,     // receiver: the thread object joined (pthread_join: args[0])
+    Access,   // target read or written (globals, statics, fields): for the race analysis
+    Bind,     // target (a reference/pointer member or local) now designates value
+    Recursive // locks: initialised as recursive (pthread attr, mtx_recursive)
+  };
+  Kind kind = Kind::Call;
+  Location loc;
+  bool in_loop = false;  // the event's block lies on a CFG cycle (it may run more than once)
+
+  // Acquire / Release / Recursive
+  std::vector<Path> locks;
+  LockMode mode = LockMode::Exclusive;
+  bool is_try = false;     // Acquire: does not wait, so it orders nothing before it
+  bool recursive = false;  // Acquire: the lock type allows re-entry by its owner
+
+  // Call / Spawn / Join
+  std::vector<std::string> callees;  // USRs; empty when the callee could not be resolved
+  std::string callee_name;           // display, also what an unresolved callee looked like
+  bool is_virtual = false;           // dispatch to every override of callees[0] in the program
+  Path receiver;                     // the implicit object; Unknown when there is none
+  std::vector<Path> args;            // one per argument; Unknown where it is not a path
+
+  // Access / Bind
+  Path target;
+  bool write = false;  // Access
+  Path value;          // Bind
+};
+
+// A CFG edge; `events` happen only when control takes it (the success edge of a try-lock).
+struct Edge {
+  unsigned to = 0;
+  std::vector<Event> events;
+};
+
+struct Block {
+  std::vector<Event> events;
+  std::vector<Edge> succs;
+};
+
+struct Function {
+  std::string usr;
+  std::string name;        // qualified display name; lambdas: "lambda at file:line"
+  std::string class_name;  // enclosing class for methods (names `this` when unresolved)
+  Location loc;
+  std::vector<std::string> params;     // parameter names, for display
+  std::vector<std::string> overrides;  // USRs of the methods this one directly overrides
+  bool is_main = false;                // the program's main(): the first thread
+  unsigned entry = 0;
+  unsigned exit = 0;
+  std::vector<Block> blocks;  // indexed by block id
+};
+
 struct TranslationUnitFacts {
-  std::string main_file;               // the source file of the compile command, as given
-  std::vector<std::string> files_read; // every file the unit read (for caching, issue 7)
-  // ... functions, lock events, calls, thread starts, accesses: defined by the static-core work.
+  std::string main_file;                // the source file of the compile command, as given
+  std::vector<std::string> files_read;  // every file the unit read (for caching, issue 7)
+  std::vector<Function> functions;      // every function defined outside system headers
+  std::vector<report::Diagnostic> diagnostics;  // constructs extraction could not model
 };
 
 }  // namespace lockscope::facts

@@ -1,0 +1,975 @@
+// The Clang side of extraction: walks every function's CFG (built with implicit destructors and
+// every subexpression as an element, like clang's ThreadSafety analysis) and records, in
+// evaluation order, the lock operations of the base vocabulary, calls into program code, thread
+// starts, joins and memory accesses. It stays syntactic: a lock is a *path* (facts.h), and which
+// object a path designates is the link's business.
+#include "extract/extract.h"
+
+#include <functional>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <clang/AST/ASTConsumer.h>
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Analysis/CFG.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendAction.h>
+#include <clang/Index/USRGeneration.h>
+#include <clang/Lex/Lexer.h>
+#include <clang/Tooling/Tooling.h>
+
+#include "extract/vocabulary.h"
+
+namespace lockscope::extract {
+namespace {
+
+using namespace clang;
+using facts::Event;
+using facts::LockMode;
+using facts::Path;
+
+std::string usr_of(const Decl* d) {
+  llvm::SmallString<128> buf;
+  if (!d || index::generateUSRForDecl(d, buf)) return {};
+  return std::string(buf.str());
+}
+
+std::string record_name(QualType t) {
+  t = t.getNonReferenceType();
+  if (const auto* p = t->getAs<PointerType>()) t = p->getPointeeType();
+  if (const auto* rd = t->getAsCXXRecordDecl()) return normalize_name(rd->getQualifiedNameAsString());
+  return {};
+}
+
+// Peels everything that does not change which object an expression designates.
+const Expr* strip(const Expr* e) {
+  while (e) {
+    const Expr* before = e;
+    e = e->IgnoreParenImpCasts();
+    if (const auto* m = dyn_cast<MaterializeTemporaryExpr>(e)) e = m->getSubExpr();
+    else if (const auto* b = dyn_cast<CXXBindTemporaryExpr>(e)) e = b->getSubExpr();
+    else if (const auto* c = dyn_cast<ExprWithCleanups>(e)) e = c->getSubExpr();
+    else if (const auto* f = dyn_cast<CXXFunctionalCastExpr>(e)) e = f->getSubExpr();
+    else if (const auto* k = dyn_cast<CXXConstructExpr>(e);
+             k && k->getNumArgs() == 1 && k->getConstructor()->isCopyOrMoveConstructor())
+      e = k->getArg(0);
+    if (e == before) break;
+  }
+  return e;
+}
+
+class FunctionExtractor {
+ public:
+  FunctionExtractor(ASTContext& ctx, const FunctionDecl* fd, facts::TranslationUnitFacts& out)
+      : ctx_(ctx), sm_(ctx.getSourceManager()), fd_(fd), out_(out) {}
+
+  void run() {
+    facts::Function f;
+    f.usr = usr_of(fd_);
+    if (f.usr.empty()) return;
+    f.name = display_name(fd_);
+    f.loc = loc(fd_->getLocation());
+    f.is_main = fd_->isMain();
+    for (const ParmVarDecl* p : fd_->parameters()) f.params.push_back(p->getNameAsString());
+    if (const auto* md = dyn_cast<CXXMethodDecl>(fd_)) {
+      f.class_name = md->getParent()->isLambda() ? "" : md->getParent()->getQualifiedNameAsString();
+      for (const CXXMethodDecl* o : md->overridden_methods()) f.overrides.push_back(usr_of(o));
+      if (md->getParent()->isLambda()) add_capture_params(md->getParent(), f);
+    }
+
+    CFG::BuildOptions bo;
+    bo.AddImplicitDtors = true;
+    bo.AddInitializers = true;
+    bo.AddTemporaryDtors = true;
+    bo.setAllAlwaysAdd();
+    std::unique_ptr<CFG> cfg = CFG::buildCFG(fd_, fd_->getBody(), &ctx_, bo);
+    if (!cfg) {
+      out_.diagnostics.push_back({report::Diagnostic::Severity::Note, f.loc,
+                                  "lockscope: no control-flow graph for '" + f.name + "'; its locks are not analyzed"});
+      return;
+    }
+    prescan(fd_->getBody());
+    if (const auto* ctor = dyn_cast<CXXConstructorDecl>(fd_)) prescan_inits(ctor);
+
+    f.blocks.resize(cfg->getNumBlockIDs());
+    f.entry = cfg->getEntry().getBlockID();
+    f.exit = cfg->getExit().getBlockID();
+    loops_ = blocks_on_cycles(*cfg);
+    // Reverse post-order, so a guard's construction is seen before its uses and destruction.
+    for (const CFGBlock* b : reverse_post_order(*cfg)) extract_block(*b, f.blocks[b->getBlockID()]);
+    out_.functions.push_back(std::move(f));
+  }
+
+ private:
+  // ---- names and locations ---------------------------------------------------------------
+
+  facts::Location loc(SourceLocation l) const {
+    if (l.isInvalid()) return {};
+    PresumedLoc p = sm_.getPresumedLoc(sm_.getExpansionLoc(l));
+    if (p.isInvalid()) return {};
+    return {p.getFilename(), p.getLine(), p.getColumn()};
+  }
+
+  std::string display_name(const FunctionDecl* fd) const {
+    if (const auto* md = dyn_cast<CXXMethodDecl>(fd); md && md->getParent()->isLambda()) {
+      facts::Location l = loc(md->getParent()->getLocation());
+      return "lambda at " + l.file + ":" + std::to_string(l.line);
+    }
+    return fd->getQualifiedNameAsString();
+  }
+
+  std::string text(const Expr* e) const {
+    StringRef s = Lexer::getSourceText(CharSourceRange::getTokenRange(e->getSourceRange()), sm_, ctx_.getLangOpts());
+    std::string t = s.str();
+    if (t.size() > 60) t = t.substr(0, 57) + "...";
+    return t.empty() ? "expression" : t;
+  }
+
+  static Path unknown(std::string why) {
+    Path p;
+    p.name = std::move(why);
+    return p;
+  }
+
+  // ---- paths -----------------------------------------------------------------------------
+
+  // A lambda's captures become extra parameters after the declared ones, so a thread started
+  // with a lambda gets the captured objects substituted like arguments.
+  void add_capture_params(const CXXRecordDecl* closure, facts::Function& f) {
+    unsigned i = fd_->getNumParams();
+    for (const LambdaCapture& c : closure->captures()) {
+      if (!c.capturesVariable()) continue;
+      const auto* v = dyn_cast<VarDecl>(c.getCapturedVar());
+      if (!v) continue;
+      capture_index_[v] = static_cast<int>(i++);
+      f.params.push_back(v->getNameAsString());
+    }
+  }
+
+  Path path_of_var(const VarDecl* v, int depth) {
+    Path p;
+    if (auto it = capture_index_.find(v); it != capture_index_.end()) {
+      p.root = Path::Root::Param;
+      p.param = it->second;
+      p.name = v->getNameAsString();
+      return p;
+    }
+    if (const auto* pv = dyn_cast<ParmVarDecl>(v); pv && pv->getDeclContext() == fd_) {
+      p.root = Path::Root::Param;
+      p.param = static_cast<int>(pv->getFunctionScopeIndex());
+      p.name = v->getNameAsString();
+      return p;
+    }
+    if (v->hasGlobalStorage()) {
+      p.root = Path::Root::Global;
+      p.id = usr_of(v);
+      p.name = v->isStaticLocal() ? display_name(cast<FunctionDecl>(v->getParentFunctionOrMethod())) +
+                                        "::" + v->getNameAsString()
+                                  : v->getQualifiedNameAsString();
+      return p;
+    }
+    // A local reference or pointer initialised from a path designates that path.
+    QualType t = v->getType();
+    if ((t->isReferenceType() || t->isPointerType()) && v->getInit() && depth < 8) {
+      Path init = path_of(v->getInit(), depth + 1);
+      if (init.known()) return init;
+    }
+    p.root = Path::Root::Local;
+    p.id = usr_of(v);
+    p.name = v->getNameAsString();
+    if (p.id.empty()) return unknown(p.name);
+    return p;
+  }
+
+  Path path_of(const Expr* e, int depth = 0) {
+    if (!e) return unknown("nothing");
+    e = strip(e);
+    if (const auto* u = dyn_cast<UnaryOperator>(e);
+        u && (u->getOpcode() == UO_AddrOf || u->getOpcode() == UO_Deref))
+      return path_of(u->getSubExpr(), depth);
+    if (const auto* c = dyn_cast<CallExpr>(e)) {
+      const FunctionDecl* callee = c->getDirectCallee();
+      if (callee && c->getNumArgs() >= 1 &&
+          special_function(normalize_name(callee->getQualifiedNameAsString())) == Special::Transparent)
+        return path_of(c->getArg(0), depth);
+      return unknown("the result of '" + text(e) + "'");
+    }
+    if (isa<CXXThisExpr>(e)) {
+      Path p;
+      p.root = Path::Root::This;
+      p.name = "this";
+      return p;
+    }
+    if (const auto* d = dyn_cast<DeclRefExpr>(e)) {
+      if (const auto* v = dyn_cast<VarDecl>(d->getDecl())) return path_of_var(v, depth);
+      return unknown(text(e));
+    }
+    if (const auto* m = dyn_cast<MemberExpr>(e)) {
+      if (const auto* v = dyn_cast<VarDecl>(m->getMemberDecl())) return path_of_var(v, depth);  // static member
+      const auto* fld = dyn_cast<FieldDecl>(m->getMemberDecl());
+      if (!fld) return unknown(text(e));
+      Path base = path_of(m->getBase(), depth);
+      if (!base.known()) return base;
+      base.fields.push_back({fld->getParent()->getQualifiedNameAsString() + "::" + fld->getNameAsString(),
+                             fld->getNameAsString()});
+      return base;
+    }
+    if (const auto* a = dyn_cast<ArraySubscriptExpr>(e)) {
+      Path base = path_of(a->getBase(), depth);
+      if (!base.known()) return base;
+      Expr::EvalResult r;
+      // Elements with a computed index may or may not be one object: naming them all alike
+      // would invent self-deadlocks (dining philosophers), so they stay unknown.
+      if (!a->getIdx()->EvaluateAsInt(r, ctx_)) return unknown("an element of '" + text(a->getBase()) + "' with a computed index");
+      std::string idx = "[" + std::to_string(r.Val.getInt().getExtValue()) + "]";
+      base.fields.push_back({idx, idx});
+      return base;
+    }
+    return unknown(text(e));
+  }
+
+  // ---- pre-scan: declarations that the CFG walk needs before it meets their uses ------------
+
+  void prescan(const Stmt* s) {
+    if (!s) return;
+    if (const auto* ds = dyn_cast<DeclStmt>(s)) {
+      for (const Decl* d : ds->decls())
+        if (const auto* v = dyn_cast<VarDecl>(d); v && v->getInit())
+          if (const auto* c = dyn_cast<CXXConstructExpr>(strip_to_construct(v->getInit()))) construct_target_[c] = v;
+    }
+    if (const auto* c = dyn_cast<CallExpr>(s); c && c->getDirectCallee() && c->getNumArgs() >= 2 &&
+        special_function(c->getDirectCallee()->getQualifiedNameAsString()) == Special::MutexAttrType) {
+      if (text(c->getArg(1)).find("RECURSIVE") != std::string::npos) {
+        Path attr = path_of(c->getArg(0));
+        if (attr.known()) recursive_attrs_.push_back(attr);
+      }
+    }
+    for (const Stmt* child : s->children()) prescan(child);
+    if (const auto* le = dyn_cast<LambdaExpr>(s)) (void)le;  // lambda bodies are functions of their own
+  }
+
+  static const Expr* strip_to_construct(const Expr* e) {
+    while (true) {
+      const Expr* before = e;
+      e = e->IgnoreImplicit();
+      if (const auto* c = dyn_cast<ExprWithCleanups>(e)) e = c->getSubExpr();
+      if (const auto* c = dyn_cast<CXXFunctionalCastExpr>(e)) e = c->getSubExpr();
+      if (e == before) return e;
+    }
+  }
+
+  void prescan_inits(const CXXConstructorDecl* ctor) {
+    for (const CXXCtorInitializer* init : ctor->inits()) {
+      const FieldDecl* fld = init->getMember();
+      if (!fld || !init->getInit()) continue;
+      if (const auto* c = dyn_cast<CXXConstructExpr>(strip_to_construct(init->getInit()))) construct_member_[c] = fld;
+    }
+  }
+
+  Path this_field(const FieldDecl* fld) const {
+    Path p;
+    p.root = Path::Root::This;
+    p.name = "this";
+    p.fields.push_back({fld->getParent()->getQualifiedNameAsString() + "::" + fld->getNameAsString(),
+                        fld->getNameAsString()});
+    return p;
+  }
+
+  // ---- CFG shape ---------------------------------------------------------------------------
+
+  static std::vector<const CFGBlock*> reverse_post_order(const CFG& cfg) {
+    std::vector<const CFGBlock*> post;
+    std::vector<char> seen(cfg.getNumBlockIDs(), 0);
+    // Iterative DFS: functions with thousands of blocks must not overflow the stack.
+    std::vector<std::pair<const CFGBlock*, CFGBlock::const_succ_iterator>> stack;
+    auto push = [&](const CFGBlock* b) {
+      seen[b->getBlockID()] = 1;
+      stack.emplace_back(b, b->succ_begin());
+    };
+    push(&cfg.getEntry());
+    while (!stack.empty()) {
+      auto& [b, it] = stack.back();
+      if (it == b->succ_end()) {
+        post.push_back(b);
+        stack.pop_back();
+        continue;
+      }
+      const CFGBlock* next = it->getReachableBlock();
+      ++it;
+      if (next && !seen[next->getBlockID()]) push(next);
+    }
+    std::vector<const CFGBlock*> order(post.rbegin(), post.rend());
+    for (const CFGBlock* b : cfg)
+      if (!seen[b->getBlockID()]) order.push_back(b);  // unreachable code keeps its facts too
+    return order;
+  }
+
+  static std::vector<char> blocks_on_cycles(const CFG& cfg) {
+    std::vector<char> on(cfg.getNumBlockIDs(), 0);
+    for (const CFGBlock* start : cfg) {
+      std::vector<char> seen(cfg.getNumBlockIDs(), 0);
+      std::vector<const CFGBlock*> work;
+      for (const auto& s : start->succs())
+        if (const CFGBlock* b = s.getReachableBlock()) work.push_back(b);
+      while (!work.empty() && !on[start->getBlockID()]) {
+        const CFGBlock* b = work.back();
+        work.pop_back();
+        if (b == start) on[start->getBlockID()] = 1;
+        if (seen[b->getBlockID()]) continue;
+        seen[b->getBlockID()] = 1;
+        for (const auto& s : b->succs())
+          if (const CFGBlock* n = s.getReachableBlock()) work.push_back(n);
+      }
+    }
+    return on;
+  }
+
+  // ---- blocks ------------------------------------------------------------------------------
+
+  void extract_block(const CFGBlock& b, facts::Block& out) {
+    in_loop_ = loops_[b.getBlockID()];
+    const CallExpr* try_call = nullptr;
+    bool success_on_true = true;
+    std::vector<Event> success_events;
+    if (const Stmt* cond = b.getTerminatorCondition(); cond && b.succ_size() == 2) {
+      if (const auto* e = dyn_cast<Expr>(cond)) try_call = try_condition(e, success_on_true);
+    }
+    if (try_call) {
+      skip_.insert(try_call);
+      sink_ = &success_events;
+      emit_try(try_call);
+    }
+    sink_ = &out.events;
+    for (const CFGElement& el : b) {
+      if (auto s = el.getAs<CFGStmt>()) on_stmt(s->getStmt());
+      else if (auto d = el.getAs<CFGAutomaticObjDtor>()) on_dtor(d->getVarDecl(), d->getTriggerStmt());
+      else if (auto i = el.getAs<CFGInitializer>()) on_initializer(i->getInitializer());
+    }
+    unsigned index = 0;
+    for (const auto& s : b.succs()) {
+      const CFGBlock* to = s.getReachableBlock();
+      bool is_true_edge = index++ == 0;
+      if (!to) continue;
+      facts::Edge edge;
+      edge.to = to->getBlockID();
+      if (try_call && is_true_edge == success_on_true) edge.events = success_events;
+      out.succs.push_back(std::move(edge));
+    }
+  }
+
+  // If `e` (a branch condition) tests whether a try-lock succeeded, returns the try-lock call
+  // and which branch means success.
+  const CallExpr* try_condition(const Expr* e, bool& success_on_true) {
+    e = e->IgnoreParenImpCasts();
+    if (const auto* u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_LNot) {
+      const CallExpr* c = try_condition(u->getSubExpr(), success_on_true);
+      success_on_true = !success_on_true;
+      return c;
+    }
+    if (const auto* bo = dyn_cast<BinaryOperator>(e); bo && (bo->getOpcode() == BO_EQ || bo->getOpcode() == BO_NE)) {
+      Expr::EvalResult r;
+      const Expr* other = nullptr;
+      if (bo->getRHS()->EvaluateAsInt(r, ctx_)) other = bo->getLHS();
+      else if (bo->getLHS()->EvaluateAsInt(r, ctx_)) other = bo->getRHS();
+      if (!other) return nullptr;
+      const auto* c = dyn_cast<CallExpr>(other->IgnoreParenImpCasts());
+      if (!c || !is_try_call(c)) return nullptr;
+      bool zero_ok = zero_on_success(c);
+      bool value_means_success = zero_ok ? r.Val.getInt() == 0 : r.Val.getInt() != 0;
+      success_on_true = (bo->getOpcode() == BO_EQ) == value_means_success;
+      return c;
+    }
+    const auto* c = dyn_cast<CallExpr>(e);
+    if (!c || !is_try_call(c)) return nullptr;
+    success_on_true = !zero_on_success(c);
+    return c;
+  }
+
+  bool is_try_call(const CallExpr* c) {
+    if (const auto* mc = dyn_cast<CXXMemberCallExpr>(c)) {
+      std::string rec = record_name(mc->getObjectType());
+      std::string m = mc->getMethodDecl() ? mc->getMethodDecl()->getNameAsString() : "";
+      if (isa<CXXConversionDecl>(mc->getMethodDecl())) m = "operator bool";
+      if (is_mutex_type(rec)) return mutex_method(m).op == LockOp::TryLock;
+      LockOp op = guard_method(guard_kind(rec), m).op;
+      return op == LockOp::TryLock || op == LockOp::Owns;
+    }
+    const FunctionDecl* f = c->getDirectCallee();
+    return f && !isa<CXXMethodDecl>(f) && lock_function(f->getQualifiedNameAsString()).op == LockOp::TryLock;
+  }
+
+  static bool zero_on_success(const CallExpr* c) {
+    const FunctionDecl* f = c->getDirectCallee();
+    return f && !isa<CXXMethodDecl>(f) && lock_function(f->getQualifiedNameAsString()).zero_on_success;
+  }
+
+  // ---- events ------------------------------------------------------------------------------
+
+  Event make(Event::Kind k, SourceLocation l) {
+    Event e;
+    e.kind = k;
+    e.loc = loc(l);
+    e.in_loop = in_loop_;
+    return e;
+  }
+
+  void emit(Event e) { sink_->push_back(std::move(e)); }
+
+  void acquire(std::vector<Path> locks, SourceLocation l, LockMode mode, bool is_try, bool recursive) {
+    Event e = make(Event::Kind::Acquire, l);
+    e.locks = std::move(locks);
+    e.mode = mode;
+    e.is_try = is_try;
+    e.recursive = recursive;
+    emit(std::move(e));
+  }
+
+  void release(std::vector<Path> locks, SourceLocation l, LockMode mode) {
+    Event e = make(Event::Kind::Release, l);
+    e.locks = std::move(locks);
+    e.mode = mode;
+    emit(std::move(e));
+  }
+
+  // A try-lock that decides a branch: the acquire goes on the success edge only.
+  void emit_try(const CallExpr* c) {
+    if (const auto* mc = dyn_cast<CXXMemberCallExpr>(c)) {
+      std::string rec = record_name(mc->getObjectType());
+      if (is_mutex_type(rec)) {
+        OpInfo op = mutex_method(mc->getMethodDecl()->getNameAsString());
+        acquire({path_of(mc->getImplicitObjectArgument())}, c->getBeginLoc(), op.mode, true, is_recursive_mutex_type(rec));
+        return;
+      }
+      if (const Guard* g = guard_of(mc->getImplicitObjectArgument())) guard_acquire(*g, c->getBeginLoc(), true);
+      return;
+    }
+    OpInfo op = lock_function(c->getDirectCallee()->getQualifiedNameAsString());
+    if (c->getNumArgs() >= 1) acquire({path_of(c->getArg(0))}, c->getBeginLoc(), op.mode, true, false);
+  }
+
+  void on_stmt(const Stmt* s) {
+    if (const auto* c = dyn_cast<CXXConstructExpr>(s)) return on_construct(c);
+    if (const auto* c = dyn_cast<CallExpr>(s)) {
+      if (!skip_.count(c)) on_call(c);
+      return;
+    }
+    if (const auto* b = dyn_cast<BinaryOperator>(s); b && b->isAssignmentOp()) return access(b->getLHS(), true, b->getOperatorLoc());
+    if (const auto* u = dyn_cast<UnaryOperator>(s); u && u->isIncrementDecrementOp())
+      return access(u->getSubExpr(), true, u->getOperatorLoc());
+    if (const auto* ic = dyn_cast<ImplicitCastExpr>(s); ic && ic->getCastKind() == CK_LValueToRValue)
+      return access(ic->getSubExpr(), false, ic->getExprLoc());
+  }
+
+  // Memory that threads can share: globals, statics and fields. Locals and parameters by value
+  // are private to their frame; constants cannot race.
+  void access(const Expr* target, bool write, SourceLocation l) {
+    const Expr* t = target->IgnoreParenImpCasts();
+    if (t->getType().isConstQualified() || t->getType()->isReferenceType()) return;
+    if (!isa<DeclRefExpr>(t) && !isa<MemberExpr>(t) && !isa<ArraySubscriptExpr>(t) && !isa<UnaryOperator>(t)) return;
+    Path p = path_of(t);
+    if (!p.known() || (p.root != Path::Root::Global && p.fields.empty())) return;
+    Event e = make(Event::Kind::Access, l);
+    e.target = std::move(p);
+    e.write = write;
+    emit(std::move(e));
+  }
+
+  std::vector<Path> arg_paths(const CallExpr* c, unsigned first = 0) {
+    std::vector<Path> out;
+    for (unsigned i = first; i < c->getNumArgs(); ++i)
+      out.push_back(isa<CXXDefaultArgExpr>(c->getArg(i)) ? unknown("default argument") : path_of(c->getArg(i)));
+    return out;
+  }
+
+  bool in_system_header(const Decl* d) const { return sm_.isInSystemHeader(sm_.getExpansionLoc(d->getLocation())); }
+
+  void on_call(const CallExpr* c) {
+    const FunctionDecl* callee = c->getDirectCallee();
+    if (const auto* mc = dyn_cast<CXXMemberCallExpr>(c)) return on_member_call(mc);
+    if (const auto* oc = dyn_cast<CXXOperatorCallExpr>(c); oc && callee && isa<CXXMethodDecl>(callee))
+      return on_operator_call(oc, cast<CXXMethodDecl>(callee));
+    if (!callee) {
+      // Through a function pointer or some other value: nothing names the target.
+      Event e = make(Event::Kind::Call, c->getBeginLoc());
+      e.callee_name = text(c->getCallee());
+      e.args = arg_paths(c);
+      return emit(std::move(e));
+    }
+    std::string name = normalize_name(callee->getQualifiedNameAsString());
+    if (OpInfo op = lock_function(name); op.op != LockOp::None && c->getNumArgs() >= 1) {
+      if (op.op == LockOp::Unlock) return release({path_of(c->getArg(0))}, c->getBeginLoc(), op.mode);
+      return acquire({path_of(c->getArg(0))}, c->getBeginLoc(), op.mode, op.op == LockOp::TryLock, false);
+    }
+    switch (special_function(name)) {
+      case Special::PthreadCreate:
+        if (c->getNumArgs() == 4) spawn(c->getArg(2), {c->getArg(3)}, c->getBeginLoc());
+        return;
+      case Special::ThrdCreate:
+        if (c->getNumArgs() == 3) spawn(c->getArg(1), {c->getArg(2)}, c->getBeginLoc());
+        return;
+      case Special::Async: {
+        // Only launch::async is sure to start a thread; the default policy may defer the call
+        // into the caller's thread, where it would be an ordinary call made at get().
+        if (c->getNumArgs() >= 2 && record_name(c->getArg(0)->getType()).empty() &&
+            text(c->getArg(0)).find("async") != std::string::npos &&
+            text(c->getArg(0)).find("deferred") == std::string::npos) {
+          std::vector<const Expr*> rest;
+          for (unsigned i = 2; i < c->getNumArgs(); ++i) rest.push_back(c->getArg(i));
+          spawn(c->getArg(1), rest, c->getBeginLoc());
+        } else {
+          out_.diagnostics.push_back({report::Diagnostic::Severity::Note, loc(c->getBeginLoc()),
+                                      "lockscope: std::async without std::launch::async is not treated as a thread start"});
+        }
+        return;
+      }
+      case Special::PthreadJoin: {
+        Event e = make(Event::Kind::Join, c->getBeginLoc());
+        e.callee_name = name;
+        e.args = arg_paths(c);
+        return emit(std::move(e));
+      }
+      case Special::StdLock:
+      case Special::StdTryLock: {
+        std::vector<Path> locks = arg_paths(c);
+        bool rec = c->getNumArgs() > 0 && is_recursive_mutex_type(record_name(c->getArg(0)->getType()));
+        return acquire(std::move(locks), c->getBeginLoc(), LockMode::Exclusive,
+                       special_function(name) == Special::StdTryLock, rec);
+      }
+      case Special::PthreadMutexInit:
+        if (c->getNumArgs() == 2) {
+          Path attr = path_of(c->getArg(1));
+          for (const Path& r : recursive_attrs_)
+            if (attr.known() && r == attr) mark_recursive(c->getArg(0), c->getBeginLoc());
+        }
+        return;
+      case Special::MtxInit:
+        if (c->getNumArgs() == 2 && text(c->getArg(1)).find("recursive") != std::string::npos)
+          mark_recursive(c->getArg(0), c->getBeginLoc());
+        return;
+      case Special::MutexAttrType:
+      case Special::Transparent:
+      case Special::None:
+        break;
+    }
+    if (in_system_header(callee)) return;
+    Event e = make(Event::Kind::Call, c->getBeginLoc());
+    e.callees = {usr_of(callee)};
+    e.callee_name = display_name(callee);
+    e.args = arg_paths(c);
+    emit(std::move(e));
+  }
+
+  void mark_recursive(const Expr* lock, SourceLocation l) {
+    Event e = make(Event::Kind::Recursive, l);
+    e.locks = {path_of(lock)};
+    emit(std::move(e));
+  }
+
+  void on_member_call(const CXXMemberCallExpr* mc) {
+    const CXXMethodDecl* m = mc->getMethodDecl();
+    if (!m) return;
+    std::string rec = record_name(mc->getObjectType());
+    std::string method = isa<CXXConversionDecl>(m) ? "operator bool" : m->getNameAsString();
+    const Expr* obj = mc->getImplicitObjectArgument();
+    if (is_mutex_type(rec)) {
+      OpInfo op = mutex_method(method);
+      if (op.op == LockOp::Unlock) return release({path_of(obj)}, mc->getBeginLoc(), op.mode);
+      if (op.op == LockOp::Lock || op.op == LockOp::TryLock)
+        return acquire({path_of(obj)}, mc->getBeginLoc(), op.mode, op.op == LockOp::TryLock, is_recursive_mutex_type(rec));
+      return;
+    }
+    if (GuardKind gk = guard_kind(rec); gk != GuardKind::None) {
+      Guard* g = guard_of(obj);
+      if (!g) return;
+      switch (guard_method(gk, method).op) {
+        case LockOp::Lock: return guard_acquire(*g, mc->getBeginLoc(), false);
+        case LockOp::TryLock: return guard_acquire(*g, mc->getBeginLoc(), true);
+        case LockOp::Unlock: return guard_release(*g, mc->getBeginLoc());
+        case LockOp::Disown: g->disowned = true; return;
+        default: return;
+      }
+    }
+    if (is_thread_type(rec)) {
+      if (method == "join") {
+        Event e = make(Event::Kind::Join, mc->getBeginLoc());
+        e.receiver = path_of(obj);
+        emit(std::move(e));
+      }
+      return;
+    }
+    // threads.emplace_back(fn, args...) constructs a std::thread in place.
+    if ((method == "emplace_back" || method == "emplace") && mc->getNumArgs() >= 1) {
+      QualType elem = mc->getObjectType();
+      if (const auto* spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(elem->getAsCXXRecordDecl());
+          spec && spec->getTemplateArgs().size() >= 1 && spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+          is_thread_type(record_name(spec->getTemplateArgs()[0].getAsType()))) {
+        std::vector<const Expr*> rest;
+        for (unsigned i = 1; i < mc->getNumArgs(); ++i) rest.push_back(mc->getArg(i));
+        return spawn(mc->getArg(0), rest, mc->getBeginLoc());
+      }
+    }
+    if (in_system_header(m)) return;
+    Event e = make(Event::Kind::Call, mc->getBeginLoc());
+    e.callees = {usr_of(m)};
+    e.callee_name = display_name(m);
+    e.receiver = path_of(obj);
+    e.args = arg_paths(mc);
+    const auto* me = dyn_cast<MemberExpr>(mc->getCallee()->IgnoreParens());
+    e.is_virtual = m->isVirtual() && !(me && me->hasQualifier());
+    emit(std::move(e));
+  }
+
+  void on_operator_call(const CXXOperatorCallExpr* oc, const CXXMethodDecl* m) {
+    if (oc->getNumArgs() == 0) return;
+    std::string rec = record_name(oc->getArg(0)->getType());
+    if (guard_kind(rec) == GuardKind::UniqueLock || guard_kind(rec) == GuardKind::SharedLock) {
+      // lk2 = std::move(lk): lk2 releases what it owned and takes over lk's mutex.
+      if (oc->getOperator() == OO_Equal && oc->getNumArgs() == 2) {
+        Guard* to = guard_of(oc->getArg(0));
+        Guard* from = guard_of(oc->getArg(1));
+        if (to) guard_release(*to, oc->getBeginLoc());
+        if (to && from) {
+          to->locks = from->locks;
+          to->disowned = false;
+          from->disowned = true;
+        }
+      }
+      return;
+    }
+    if (in_system_header(m)) return;
+    Event e = make(Event::Kind::Call, oc->getBeginLoc());
+    e.callees = {usr_of(m)};
+    e.callee_name = display_name(m);
+    e.receiver = path_of(oc->getArg(0));
+    e.args = arg_paths(oc, 1);
+    if (m->getParent()->isLambda()) append_capture_args(m->getParent(), e.args);
+    e.is_virtual = m->isVirtual();
+    emit(std::move(e));
+  }
+
+  void append_capture_args(const CXXRecordDecl* closure, std::vector<Path>& args) {
+    for (const LambdaCapture& c : closure->captures()) {
+      if (!c.capturesVariable()) continue;
+      const auto* v = dyn_cast<VarDecl>(c.getCapturedVar());
+      if (!v) continue;
+      if (v->isInitCapture() && v->getInit()) args.push_back(path_of(v->getInit()));
+      else args.push_back(path_of_var(v, 0));
+    }
+  }
+
+  // ---- guards (lock_guard, unique_lock, scoped_lock, shared_lock) ---------------------------
+
+  struct GuardLock {
+    Path path;
+    const CXXRecordDecl* user_type = nullptr;  // a program-defined BasicLockable: call its lock()
+    bool recursive = false;
+  };
+  struct Guard {
+    GuardKind kind = GuardKind::None;
+    std::vector<GuardLock> locks;
+    bool disowned = false;  // released() or moved from: its destructor unlocks nothing
+  };
+
+  Guard* guard_of(const Expr* e) {
+    const auto* d = dyn_cast<DeclRefExpr>(strip(e));
+    if (!d) return nullptr;
+    auto it = guards_.find(d->getDecl());
+    return it == guards_.end() ? nullptr : &it->second;
+  }
+
+  LockMode guard_mode(const Guard& g) const { return g.kind == GuardKind::SharedLock ? LockMode::Shared : LockMode::Exclusive; }
+
+  void call_user_lock_method(const GuardLock& l, const char* name, SourceLocation at) {
+    for (const NamedDecl* nd : l.user_type->lookup(&ctx_.Idents.get(name))) {
+      const auto* m = dyn_cast<CXXMethodDecl>(nd);
+      if (!m || m->getNumParams() != 0) continue;
+      Event e = make(Event::Kind::Call, at);
+      e.callees = {usr_of(m)};
+      e.callee_name = display_name(m);
+      e.receiver = l.path;
+      emit(std::move(e));
+      return;
+    }
+  }
+
+  void guard_acquire(const Guard& g, SourceLocation at, bool is_try) {
+    std::vector<Path> std_locks;
+    bool recursive = true;
+    for (const GuardLock& l : g.locks) {
+      if (l.user_type) {
+        call_user_lock_method(l, g.kind == GuardKind::SharedLock ? "lock_shared" : (is_try ? "try_lock" : "lock"), at);
+        continue;
+      }
+      std_locks.push_back(l.path);
+      recursive = recursive && l.recursive;
+    }
+    if (!std_locks.empty()) acquire(std::move(std_locks), at, guard_mode(g), is_try, recursive);
+  }
+
+  void guard_release(const Guard& g, SourceLocation at) {
+    if (g.disowned) return;
+    std::vector<Path> std_locks;
+    for (const GuardLock& l : g.locks) {
+      if (l.user_type) call_user_lock_method(l, g.kind == GuardKind::SharedLock ? "unlock_shared" : "unlock", at);
+      else std_locks.push_back(l.path);
+    }
+    if (!std_locks.empty()) release(std::move(std_locks), at, guard_mode(g));
+  }
+
+  void on_guard_construct(const CXXConstructExpr* c, GuardKind kind) {
+    Guard g;
+    g.kind = kind;
+    bool defer = false, adopt = false, try_lock = false;
+    const Guard* moved_from = nullptr;
+    for (unsigned i = 0; i < c->getNumArgs(); ++i) {
+      const Expr* a = c->getArg(i);
+      std::string type = record_name(a->getType());
+      if (type == "std::defer_lock_t") defer = true;
+      else if (type == "std::adopt_lock_t") adopt = true;
+      else if (type == "std::try_to_lock_t") try_lock = true;
+      else if (guard_kind(type) != GuardKind::None) moved_from = guard_of(a);
+      else if (a->getType()->isRecordType() || a->getType()->isReferenceType() || a->isLValue()) {
+        if (i > 0 && (kind == GuardKind::UniqueLock || kind == GuardKind::SharedLock)) continue;  // timeouts
+        GuardLock l;
+        l.path = path_of(a);
+        l.recursive = is_recursive_mutex_type(type);
+        const CXXRecordDecl* rd = a->getType().getNonReferenceType()->getAsCXXRecordDecl();
+        if (rd && !is_mutex_type(type) && !in_system_header(rd)) l.user_type = rd;
+        g.locks.push_back(std::move(l));
+      }
+    }
+    if (moved_from) {
+      g.locks = moved_from->locks;
+      const_cast<Guard*>(moved_from)->disowned = true;
+      defer = true;  // ownership moves; nothing is locked anew
+    }
+    auto var = construct_target_.find(c);
+    if (var == construct_target_.end()) {
+      // A temporary guard locks and unlocks within its full expression.
+      if (!defer && !adopt && !try_lock) guard_acquire(g, c->getBeginLoc(), false);
+      guard_release(g, c->getBeginLoc());
+      return;
+    }
+    SourceLocation at = var->second->getLocation();
+    if (!defer && !adopt && !try_lock) guard_acquire(g, at, false);
+    guards_[var->second] = std::move(g);
+  }
+
+  void on_construct(const CXXConstructExpr* c) {
+    const CXXConstructorDecl* ctor = c->getConstructor();
+    std::string rec = normalize_name(ctor->getParent()->getQualifiedNameAsString());
+    if (GuardKind kind = guard_kind(rec); kind != GuardKind::None) return on_guard_construct(c, kind);
+    if (is_thread_type(rec)) {
+      if (c->getNumArgs() >= 1 && !is_thread_type(record_name(c->getArg(0)->getType()))) {
+        std::vector<const Expr*> rest;
+        for (unsigned i = 1; i < c->getNumArgs(); ++i) rest.push_back(c->getArg(i));
+        spawn(c->getArg(0), rest, c->getBeginLoc());
+      }
+      return;
+    }
+    if (in_system_header(ctor) || ctor->isTrivial() || (ctor->isImplicit() && ctor->isCopyOrMoveConstructor())) return;
+    Event e = make(Event::Kind::Call, c->getBeginLoc());
+    e.callees = {usr_of(ctor)};
+    e.callee_name = display_name(ctor);
+    e.receiver = receiver_of_construct(c);
+    std::vector<Path> args;
+    for (unsigned i = 0; i < c->getNumArgs(); ++i)
+      args.push_back(isa<CXXDefaultArgExpr>(c->getArg(i)) ? unknown("default argument") : path_of(c->getArg(i)));
+    e.args = std::move(args);
+    emit(std::move(e));
+  }
+
+  Path receiver_of_construct(const CXXConstructExpr* c) {
+    if (auto it = construct_target_.find(c); it != construct_target_.end()) return path_of_var(it->second, 0);
+    if (auto it = construct_member_.find(c); it != construct_member_.end()) return this_field(it->second);
+    return unknown("a temporary");
+  }
+
+  void on_dtor(const VarDecl* v, const Stmt* trigger) {
+    if (!v) return;
+    SourceLocation at = trigger ? trigger->getEndLoc() : v->getLocation();
+    if (auto it = guards_.find(v); it != guards_.end()) return guard_release(it->second, at);
+    const CXXRecordDecl* rd = v->getType()->getAsCXXRecordDecl();
+    if (!rd || !rd->getDestructor()) return;
+    const CXXDestructorDecl* dtor = rd->getDestructor();
+    if (in_system_header(dtor) || dtor->isTrivial() || dtor->isImplicit()) return;
+    Event e = make(Event::Kind::Call, at);
+    e.callees = {usr_of(dtor)};
+    e.callee_name = display_name(dtor);
+    e.receiver = path_of_var(v, 0);
+    emit(std::move(e));
+  }
+
+  // A reference or pointer member initialised from a path: the object's field designates it.
+  void on_initializer(const CXXCtorInitializer* init) {
+    const FieldDecl* fld = init->getMember();
+    if (!fld || !init->getInit()) return;
+    QualType t = fld->getType();
+    if (!t->isReferenceType() && !t->isPointerType()) return;
+    Path value = path_of(init->getInit());
+    if (!value.known()) return;
+    Event e = make(Event::Kind::Bind, init->getSourceLocation());
+    e.target = this_field(fld);
+    e.value = std::move(value);
+    emit(std::move(e));
+  }
+
+  // ---- thread starts -----------------------------------------------------------------------
+
+  const CXXMethodDecl* call_operator(const CXXRecordDecl* rd) const {
+    if (!rd) return nullptr;
+    if (rd->isLambda()) return rd->getLambdaCallOperator();
+    for (const NamedDecl* nd : rd->lookup(ctx_.DeclarationNames.getCXXOperatorName(OO_Call)))
+      if (const auto* m = dyn_cast<CXXMethodDecl>(nd)) return m;
+    return nullptr;
+  }
+
+  void spawn(const Expr* callable, const std::vector<const Expr*>& rest, SourceLocation at) {
+    Event e = make(Event::Kind::Spawn, at);
+    for (const Expr* a : rest) e.args.push_back(path_of(a));
+    const Expr* c = strip(callable);
+    if (const auto* u = dyn_cast<UnaryOperator>(c); u && u->getOpcode() == UO_AddrOf) c = strip(u->getSubExpr());
+    const FunctionDecl* entry = nullptr;
+    if (const auto* d = dyn_cast<DeclRefExpr>(c)) {
+      if (const auto* m = dyn_cast<CXXMethodDecl>(d->getDecl()); m && !m->isStatic()) {
+        // &Class::method, object, args...: the first argument is the receiver.
+        entry = m;
+        e.is_virtual = m->isVirtual();
+        if (!e.args.empty()) {
+          e.receiver = e.args.front();
+          e.args.erase(e.args.begin());
+        }
+      } else if (const auto* f = dyn_cast<FunctionDecl>(d->getDecl())) {
+        entry = f;
+      } else if (const auto* v = dyn_cast<VarDecl>(d->getDecl())) {
+        // A named lambda or functor object.
+        if (const CXXMethodDecl* op = call_operator(v->getType().getNonReferenceType()->getAsCXXRecordDecl())) {
+          entry = op;
+          e.receiver = path_of_var(v, 0);
+          if (op->getParent()->isLambda()) closure_args(op->getParent(), e);
+        }
+      }
+    } else if (const auto* le = dyn_cast<LambdaExpr>(c)) {
+      entry = le->getCallOperator();
+      closure_args(le->getLambdaClass(), e);
+    } else if (const CXXMethodDecl* op = call_operator(c->getType()->getAsCXXRecordDecl())) {
+      entry = op;  // a functor temporary
+      e.receiver = unknown("a temporary functor");
+      if (op->getParent()->isLambda()) closure_args(op->getParent(), e);
+    }
+    if (entry && entry->isTemplated()) entry = nullptr;
+    if (entry) {
+      e.callees = {usr_of(entry)};
+      e.callee_name = display_name(entry);
+    } else {
+      e.callee_name = text(callable);
+    }
+    emit(std::move(e));
+  }
+
+  // A lambda's `this` capture makes the spawner's `this` its receiver; captured variables are
+  // passed as the extra parameters add_capture_params declared.
+  void closure_args(const CXXRecordDecl* closure, Event& e) {
+    for (const LambdaCapture& c : closure->captures())
+      if (c.capturesThis()) {
+        e.receiver = Path{};
+        e.receiver.root = Path::Root::This;
+        e.receiver.name = "this";
+      }
+    append_capture_args(closure, e.args);
+  }
+
+  ASTContext& ctx_;
+  const SourceManager& sm_;
+  const FunctionDecl* fd_;
+  facts::TranslationUnitFacts& out_;
+  std::unordered_map<const VarDecl*, int> capture_index_;
+  std::unordered_map<const CXXConstructExpr*, const VarDecl*> construct_target_;
+  std::unordered_map<const CXXConstructExpr*, const FieldDecl*> construct_member_;
+  std::unordered_map<const Decl*, Guard> guards_;
+  std::unordered_set<const CallExpr*> skip_;
+  std::vector<Path> recursive_attrs_;
+  std::vector<char> loops_;
+  bool in_loop_ = false;
+  std::vector<Event>* sink_ = nullptr;
+};
+
+class Visitor : public RecursiveASTVisitor<Visitor> {
+ public:
+  Visitor(ASTContext& ctx, facts::TranslationUnitFacts& out) : ctx_(ctx), out_(out) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool VisitFunctionDecl(FunctionDecl* fd) {
+    add(fd);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr* le) {
+    CXXMethodDecl* op = le->getCallOperator();
+    if (const FunctionTemplateDecl* t = op->getDescribedFunctionTemplate()) {
+      for (const FunctionDecl* spec : t->specializations()) add(spec);
+    } else {
+      add(op);
+    }
+    return true;
+  }
+
+ private:
+  void add(const FunctionDecl* fd) {
+    if (!fd->doesThisDeclarationHaveABody() || fd->isDependentContext() || fd->isInvalidDecl()) return;
+    if (!fd->getBody()) return;
+    const SourceManager& sm = ctx_.getSourceManager();
+    if (sm.isInSystemHeader(sm.getExpansionLoc(fd->getLocation()))) return;
+    if (!seen_.insert(fd->getCanonicalDecl()).second) return;
+    FunctionExtractor(ctx_, fd, out_).run();
+  }
+
+  ASTContext& ctx_;
+  facts::TranslationUnitFacts& out_;
+  std::unordered_set<const Decl*> seen_;
+};
+
+class Consumer : public ASTConsumer {
+ public:
+  explicit Consumer(facts::TranslationUnitFacts& out) : out_(out) {}
+  void HandleTranslationUnit(ASTContext& ctx) override {
+    Visitor(ctx, out_).TraverseDecl(ctx.getTranslationUnitDecl());
+    const SourceManager& sm = ctx.getSourceManager();
+    std::set<std::string> files;
+    for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it) files.insert(std::string(it->first.getName()));
+    out_.files_read.assign(files.begin(), files.end());
+  }
+
+ private:
+  facts::TranslationUnitFacts& out_;
+};
+
+class Action : public ASTFrontendAction {
+ public:
+  explicit Action(facts::TranslationUnitFacts& out) : out_(out) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance&, StringRef file) override {
+    out_.main_file = file.str();
+    return std::make_unique<Consumer>(out_);
+  }
+
+ private:
+  facts::TranslationUnitFacts& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<clang::FrontendAction> make_extract_action(facts::TranslationUnitFacts& out) {
+  return std::make_unique<Action>(out);
+}
+
+bool extract_code(const std::string& code, const std::string& file_name, const std::vector<std::string>& args,
+                  facts::TranslationUnitFacts& out, const std::map<std::string, std::string>& headers) {
+  tooling::FileContentMappings mapped(headers.begin(), headers.end());
+  return tooling::runToolOnCodeWithArgs(make_extract_action(out), code, args, file_name, "lockscope",
+                                        std::make_shared<PCHContainerOperations>(), mapped);
+}
+
+}  // namespace lockscope::extract

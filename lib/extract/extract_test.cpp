@@ -1,0 +1,182 @@
+// Source snippet in, facts out: checks what extraction records, not what the link concludes.
+#include "extract/extract.h"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+namespace lockscope::extract {
+namespace {
+
+using facts::Event;
+using facts::Path;
+
+facts::TranslationUnitFacts extract(const std::string& code, const char* std = "-std=c++20") {
+  facts::TranslationUnitFacts out;
+  bool c = std::string(std) == "-std=c11";
+  EXPECT_TRUE(extract_code(code, c ? "input.c" : "input.cpp", {std, "-pthread", "-resource-dir", LOCKSCOPE_CLANG_RESOURCE_DIR}, out));
+  return out;
+}
+
+const facts::Function* find(const facts::TranslationUnitFacts& t, const std::string& name) {
+  for (const auto& f : t.functions)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+std::vector<const Event*> events(const facts::Function& f, Event::Kind kind) {
+  std::vector<const Event*> out;
+  for (const auto& b : f.blocks) {
+    for (const auto& e : b.events)
+      if (e.kind == kind) out.push_back(&e);
+    for (const auto& s : b.succs)
+      for (const auto& e : s.events)
+        if (e.kind == kind) out.push_back(&e);
+  }
+  // Block ids run against source order; tests read events in source order.
+  std::stable_sort(out.begin(), out.end(), [](const Event* a, const Event* b) { return a->loc < b->loc; });
+  return out;
+}
+
+TEST(Extract, GuardAcquiresAtConstructionAndReleasesAtScopeEnd) {
+  auto t = extract(R"(
+#include <mutex>
+std::mutex a;
+void f() { std::lock_guard<std::mutex> g(a); }
+)");
+  const facts::Function* f = find(t, "f");
+  ASSERT_NE(f, nullptr);
+  auto acq = events(*f, Event::Kind::Acquire);
+  auto rel = events(*f, Event::Kind::Release);
+  ASSERT_EQ(acq.size(), 1u);
+  ASSERT_EQ(rel.size(), 1u);
+  EXPECT_EQ(acq[0]->locks[0].root, Path::Root::Global);
+  EXPECT_EQ(acq[0]->locks[0].name, "a");
+  EXPECT_EQ(acq[0]->loc.line, 4u);
+  EXPECT_FALSE(acq[0]->is_try);
+}
+
+TEST(Extract, TryLockAcquiresOnlyOnTheSuccessEdge) {
+  auto t = extract(R"(
+#include <mutex>
+#include <pthread.h>
+std::mutex a;
+pthread_mutex_t p = PTHREAD_MUTEX_INITIALIZER;
+void f() { if (a.try_lock()) a.unlock(); }
+void g() { if (pthread_mutex_trylock(&p) == 0) pthread_mutex_unlock(&p); }
+)");
+  for (const char* name : {"f", "g"}) {
+    const facts::Function* f = find(t, name);
+    ASSERT_NE(f, nullptr) << name;
+    for (const auto& b : f->blocks)
+      for (const auto& e : b.events) EXPECT_NE(e.kind, Event::Kind::Acquire) << name << " acquires unconditionally";
+    auto acq = events(*f, Event::Kind::Acquire);
+    ASSERT_EQ(acq.size(), 1u) << name;
+    EXPECT_TRUE(acq[0]->is_try);
+  }
+}
+
+TEST(Extract, MemberLockKeepsTheReceiverApart) {
+  auto t = extract(R"(
+#include <mutex>
+struct Account {
+  std::mutex mu_;
+  void transfer(Account& other) { std::lock_guard a(mu_); std::lock_guard b(other.mu_); }
+};
+)");
+  const facts::Function* f = find(t, "Account::transfer");
+  ASSERT_NE(f, nullptr);
+  auto acq = events(*f, Event::Kind::Acquire);
+  ASSERT_EQ(acq.size(), 2u);
+  EXPECT_EQ(acq[0]->locks[0].root, Path::Root::This);
+  EXPECT_EQ(acq[1]->locks[0].root, Path::Root::Param);
+  EXPECT_EQ(acq[1]->locks[0].param, 0);
+  ASSERT_EQ(acq[1]->locks[0].fields.size(), 1u);
+  EXPECT_EQ(acq[1]->locks[0].fields[0].id, "Account::mu_");
+}
+
+TEST(Extract, ThreadStartsNameTheirEntries) {
+  auto t = extract(R"(
+#include <thread>
+#include <mutex>
+std::mutex m;
+void work(std::mutex* mu) {}
+struct W { void run() {} };
+int main() {
+  W w;
+  std::thread a(work, &m);
+  std::thread b(&W::run, &w);
+  std::thread c([&] { w.run(); });
+  for (int i = 0; i < 2; ++i) { std::thread d(work, &m); d.join(); }
+  a.join(); b.join(); c.join();
+}
+)");
+  const facts::Function* f = find(t, "main");
+  ASSERT_NE(f, nullptr);
+  EXPECT_TRUE(f->is_main);
+  auto sp = events(*f, Event::Kind::Spawn);
+  ASSERT_EQ(sp.size(), 4u);
+  EXPECT_EQ(sp[0]->callee_name, "work");
+  ASSERT_EQ(sp[0]->args.size(), 1u);
+  EXPECT_EQ(sp[0]->args[0].name, "m");
+  EXPECT_FALSE(sp[0]->in_loop);
+  EXPECT_EQ(sp[1]->callee_name, "W::run");
+  EXPECT_EQ(sp[1]->receiver.root, Path::Root::Local);
+  EXPECT_EQ(sp[2]->callee_name.rfind("lambda at", 0), 0u);
+  ASSERT_EQ(sp[2]->args.size(), 1u);  // the captured w
+  EXPECT_EQ(sp[2]->args[0].name, "w");
+  EXPECT_TRUE(sp[3]->in_loop);
+  EXPECT_EQ(events(*f, Event::Kind::Join).size(), 4u);
+}
+
+TEST(Extract, CFunctionsAndPthreadCreate) {
+  auto t = extract(R"(
+#include <pthread.h>
+pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+static void lock_it(pthread_mutex_t* p) { pthread_mutex_lock(p); }
+static void* worker(void* arg) { lock_it(&m); pthread_mutex_unlock(&m); return 0; }
+int main(void) { pthread_t t; pthread_create(&t, 0, worker, 0); pthread_join(t, 0); return 0; }
+)", "-std=c11");
+  const facts::Function* l = find(t, "lock_it");
+  ASSERT_NE(l, nullptr);
+  auto acq = events(*l, Event::Kind::Acquire);
+  ASSERT_EQ(acq.size(), 1u);
+  EXPECT_EQ(acq[0]->locks[0].root, Path::Root::Param);
+  const facts::Function* w = find(t, "worker");
+  ASSERT_NE(w, nullptr);
+  auto calls = events(*w, Event::Kind::Call);
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0]->args[0].name, "m");
+  auto sp = events(*find(t, "main"), Event::Kind::Spawn);
+  ASSERT_EQ(sp.size(), 1u);
+  EXPECT_EQ(sp[0]->callee_name, "worker");
+}
+
+TEST(Extract, ComputedArrayIndexStaysUnknown) {
+  auto t = extract(R"(
+#include <mutex>
+std::mutex forks[5];
+void f(int i) { forks[i].lock(); forks[2].lock(); }
+)");
+  auto acq = events(*find(t, "f"), Event::Kind::Acquire);
+  ASSERT_EQ(acq.size(), 2u);
+  EXPECT_FALSE(acq[0]->locks[0].known());
+  ASSERT_TRUE(acq[1]->locks[0].known());
+  EXPECT_EQ(acq[1]->locks[0].fields.back().id, "[2]");
+}
+
+TEST(Extract, AccessesOfSharedMemory) {
+  auto t = extract(R"(
+int counter;
+struct S { int n; };
+void f(S& s) { int local = 0; counter++; local = counter; s.n = local; }
+)");
+  auto acc = events(*find(t, "f"), Event::Kind::Access);
+  ASSERT_EQ(acc.size(), 3u);  // counter++ (write), counter (read), s.n (write); `local` is private
+  EXPECT_TRUE(acc[0]->write);
+  EXPECT_FALSE(acc[1]->write);
+  EXPECT_EQ(acc[2]->target.root, Path::Root::Param);
+}
+
+}  // namespace
+}  // namespace lockscope::extract

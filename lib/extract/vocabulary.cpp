@@ -1,0 +1,108 @@
+#include "extract/vocabulary.h"
+
+#include <array>
+
+namespace lockscope::extract {
+
+std::string normalize_name(std::string_view qualified) {
+  std::string s(qualified);
+  for (std::string_view inner : {"__1::", "__cxx11::", "__2::"}) {
+    for (size_t at; (at = s.find(inner)) != std::string::npos;) s.erase(at, inner.size());
+  }
+  return s;
+}
+
+bool is_mutex_type(std::string_view r) {
+  static constexpr std::array<std::string_view, 6> names = {
+      "std::mutex", "std::timed_mutex", "std::recursive_mutex", "std::recursive_timed_mutex",
+      "std::shared_mutex", "std::shared_timed_mutex"};
+  for (auto n : names)
+    if (r == n) return true;
+  return false;
+}
+
+bool is_recursive_mutex_type(std::string_view r) {
+  return r == "std::recursive_mutex" || r == "std::recursive_timed_mutex";
+}
+
+GuardKind guard_kind(std::string_view r) {
+  if (r == "std::lock_guard") return GuardKind::LockGuard;
+  if (r == "std::unique_lock") return GuardKind::UniqueLock;
+  if (r == "std::scoped_lock") return GuardKind::ScopedLock;
+  if (r == "std::shared_lock") return GuardKind::SharedLock;
+  return GuardKind::None;
+}
+
+bool is_thread_type(std::string_view r) { return r == "std::thread" || r == "std::jthread"; }
+
+OpInfo mutex_method(std::string_view m) {
+  using facts::LockMode;
+  if (m == "lock") return {LockOp::Lock, LockMode::Exclusive};
+  if (m == "try_lock" || m == "try_lock_for" || m == "try_lock_until") return {LockOp::TryLock, LockMode::Exclusive};
+  if (m == "unlock") return {LockOp::Unlock, LockMode::Exclusive};
+  if (m == "lock_shared") return {LockOp::Lock, LockMode::Shared};
+  if (m == "try_lock_shared" || m == "try_lock_shared_for" || m == "try_lock_shared_until")
+    return {LockOp::TryLock, LockMode::Shared};
+  if (m == "unlock_shared") return {LockOp::Unlock, LockMode::Shared};
+  return {};
+}
+
+OpInfo guard_method(GuardKind g, std::string_view m) {
+  auto mode = g == GuardKind::SharedLock ? facts::LockMode::Shared : facts::LockMode::Exclusive;
+  if (g != GuardKind::UniqueLock && g != GuardKind::SharedLock) return {};
+  if (m == "lock") return {LockOp::Lock, mode};
+  if (m == "try_lock" || m == "try_lock_for" || m == "try_lock_until") return {LockOp::TryLock, mode};
+  if (m == "unlock") return {LockOp::Unlock, mode};
+  if (m == "release") return {LockOp::Disown, mode};
+  if (m == "owns_lock" || m == "operator bool") return {LockOp::Owns, mode};
+  return {};
+}
+
+OpInfo lock_function(std::string_view n) {
+  using facts::LockMode;
+  struct Entry {
+    std::string_view name;
+    OpInfo info;
+  };
+  static constexpr std::array<Entry, 19> table = {{
+      {"pthread_mutex_lock", {LockOp::Lock, LockMode::Exclusive, true}},
+      {"pthread_mutex_trylock", {LockOp::TryLock, LockMode::Exclusive, true}},
+      {"pthread_mutex_timedlock", {LockOp::TryLock, LockMode::Exclusive, true}},
+      {"pthread_mutex_unlock", {LockOp::Unlock, LockMode::Exclusive, true}},
+      {"pthread_rwlock_rdlock", {LockOp::Lock, LockMode::Shared, true}},
+      {"pthread_rwlock_tryrdlock", {LockOp::TryLock, LockMode::Shared, true}},
+      {"pthread_rwlock_timedrdlock", {LockOp::TryLock, LockMode::Shared, true}},
+      {"pthread_rwlock_wrlock", {LockOp::Lock, LockMode::Exclusive, true}},
+      {"pthread_rwlock_trywrlock", {LockOp::TryLock, LockMode::Exclusive, true}},
+      {"pthread_rwlock_timedwrlock", {LockOp::TryLock, LockMode::Exclusive, true}},
+      {"pthread_rwlock_unlock", {LockOp::Unlock, LockMode::Exclusive, true}},
+      {"pthread_spin_lock", {LockOp::Lock, LockMode::Exclusive, true}},
+      {"pthread_spin_trylock", {LockOp::TryLock, LockMode::Exclusive, true}},
+      {"pthread_spin_unlock", {LockOp::Unlock, LockMode::Exclusive, true}},
+      {"mtx_lock", {LockOp::Lock, LockMode::Exclusive, true}},
+      {"mtx_trylock", {LockOp::TryLock, LockMode::Exclusive, true}},
+      {"mtx_timedlock", {LockOp::TryLock, LockMode::Exclusive, true}},
+      {"mtx_unlock", {LockOp::Unlock, LockMode::Exclusive, true}},
+      {"pthread_mutex_clocklock", {LockOp::TryLock, LockMode::Exclusive, true}},
+  }};
+  for (const auto& e : table)
+    if (e.name == n) return e.info;
+  return {};
+}
+
+Special special_function(std::string_view n) {
+  if (n == "pthread_create") return Special::PthreadCreate;
+  if (n == "thrd_create") return Special::ThrdCreate;
+  if (n == "std::async") return Special::Async;
+  if (n == "pthread_join" || n == "thrd_join") return Special::PthreadJoin;
+  if (n == "std::lock") return Special::StdLock;
+  if (n == "std::try_lock") return Special::StdTryLock;
+  if (n == "pthread_mutexattr_settype") return Special::MutexAttrType;
+  if (n == "pthread_mutex_init") return Special::PthreadMutexInit;
+  if (n == "mtx_init") return Special::MtxInit;
+  if (n == "std::ref" || n == "std::cref" || n == "std::move" || n == "std::forward" || n == "std::addressof")
+    return Special::Transparent;
+  return Special::None;
+}
+
+}  // namespace lockscope::extract

@@ -1,0 +1,58 @@
+#pragma once
+// The base vocabulary of locking: the standard and C library primitives, recognised by name.
+// Everything built on top of them (wrapper classes, RAII guards, C helpers) is recognised by the
+// link from function bodies, never by a list of names. Clang-free so it is cheap to test.
+#include <string>
+#include <string_view>
+
+#include "facts/facts.h"
+
+namespace lockscope::extract {
+
+enum class LockOp {
+  None,
+  Lock,     // blocks until held
+  TryLock,  // may fail; success is known only from its result
+  Unlock,
+  Disown,   // unique_lock::release(): forget the mutex without unlocking it
+  Owns,     // unique_lock::owns_lock() / operator bool: tests success of a try_to_lock guard
+};
+
+struct OpInfo {
+  LockOp op = LockOp::None;
+  facts::LockMode mode = facts::LockMode::Exclusive;
+  // For C functions: success is a zero result (pthread_*, mtx_*); false for bool-returning C++.
+  bool zero_on_success = false;
+};
+
+enum class GuardKind { None, LockGuard, UniqueLock, ScopedLock, SharedLock };
+
+// Qualified names are normalised first: library-internal inline namespaces ("std::__1::",
+// "std::__cxx11::") are dropped so libc++ and libstdc++ read alike.
+std::string normalize_name(std::string_view qualified);
+
+bool is_mutex_type(std::string_view record);            // std::mutex ... std::shared_timed_mutex
+bool is_recursive_mutex_type(std::string_view record);  // std::recursive_(timed_)mutex
+GuardKind guard_kind(std::string_view record);          // std::lock_guard, unique_lock, ...
+bool is_thread_type(std::string_view record);           // std::thread, std::jthread
+
+OpInfo mutex_method(std::string_view method);                  // m.lock(), m.try_lock_shared(), ...
+OpInfo guard_method(GuardKind guard, std::string_view method);  // lk.lock(), lk.owns_lock(), ...
+OpInfo lock_function(std::string_view name);                   // pthread_mutex_lock, mtx_trylock, ...
+
+enum class Special {
+  None,
+  PthreadCreate,  // pthread_create(thread, attr, entry, arg)
+  ThrdCreate,     // thrd_create(thread, entry, arg)
+  Async,          // std::async(policy, callable, args...)
+  PthreadJoin,    // pthread_join / thrd_join
+  StdLock,        // std::lock(a, b, ...): all, in no order
+  StdTryLock,     // std::try_lock(a, b, ...)
+  MutexAttrType,  // pthread_mutexattr_settype(attr, kind)
+  PthreadMutexInit,
+  MtxInit,        // mtx_init(m, type)
+  Transparent,    // std::ref, std::cref, std::move, std::forward, std::addressof: same object
+};
+Special special_function(std::string_view name);
+
+}  // namespace lockscope::extract

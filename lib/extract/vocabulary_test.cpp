@@ -1,0 +1,39 @@
+#include "extract/vocabulary.h"
+
+#include <gtest/gtest.h>
+
+namespace lockscope::extract {
+namespace {
+
+TEST(Vocabulary, NormalizesLibraryInlineNamespaces) {
+  EXPECT_EQ(normalize_name("std::__1::mutex"), "std::mutex");
+  EXPECT_EQ(normalize_name("std::__cxx11::basic_string"), "std::basic_string");
+  EXPECT_EQ(normalize_name("ns::Mutex"), "ns::Mutex");
+}
+
+TEST(Vocabulary, KnowsStandardMutexesAndGuards) {
+  EXPECT_TRUE(is_mutex_type("std::shared_timed_mutex"));
+  EXPECT_FALSE(is_mutex_type("port::Mutex"));  // wrappers are recognised from bodies, not names
+  EXPECT_TRUE(is_recursive_mutex_type("std::recursive_mutex"));
+  EXPECT_FALSE(is_recursive_mutex_type("std::mutex"));
+  EXPECT_EQ(guard_kind("std::scoped_lock"), GuardKind::ScopedLock);
+  EXPECT_EQ(guard_kind("MutexLock"), GuardKind::None);
+  EXPECT_EQ(mutex_method("try_lock_shared_for").op, LockOp::TryLock);
+  EXPECT_EQ(mutex_method("try_lock_shared_for").mode, facts::LockMode::Shared);
+  EXPECT_EQ(guard_method(GuardKind::UniqueLock, "release").op, LockOp::Disown);
+  EXPECT_EQ(guard_method(GuardKind::LockGuard, "unlock").op, LockOp::None);
+  EXPECT_EQ(guard_method(GuardKind::SharedLock, "lock").mode, facts::LockMode::Shared);
+}
+
+TEST(Vocabulary, KnowsCLockFunctions) {
+  EXPECT_EQ(lock_function("pthread_rwlock_rdlock").mode, facts::LockMode::Shared);
+  EXPECT_EQ(lock_function("pthread_spin_trylock").op, LockOp::TryLock);
+  EXPECT_TRUE(lock_function("mtx_trylock").zero_on_success);
+  EXPECT_EQ(lock_function("pthread_mutex_destroy").op, LockOp::None);
+  EXPECT_EQ(special_function("std::async"), Special::Async);
+  EXPECT_EQ(special_function("std::ref"), Special::Transparent);
+  EXPECT_EQ(special_function("printf"), Special::None);
+}
+
+}  // namespace
+}  // namespace lockscope::extract

@@ -1,0 +1,24 @@
+#include "link/link.h"
+
+#include "link/lock_order.h"
+#include "link/lockset.h"
+#include "link/program.h"
+#include "lockscope/version.h"
+
+namespace lockscope::link {
+
+report::Report analyze(const std::vector<facts::TranslationUnitFacts>& units, const Options& options) {
+  report::Report out;
+  out.source = "static";
+  out.version = std::string(kVersion);
+  Program program(units);
+  out.diagnostics = program.diagnostics();
+  ProgramRun run = run_threads(program);
+  out.diagnostics.insert(out.diagnostics.end(), run.diagnostics.begin(), run.diagnostics.end());
+  if (options.lock_order) find_lock_order_issues(run, out);
+  // options.races: the data-race analysis (issue 5) consumes run.accesses here.
+  report::canonicalize(out.findings);
+  return out;
+}
+
+}  // namespace lockscope::link

@@ -1,0 +1,352 @@
+// End to end: source snippets in, findings out (extraction + link, as `lockscope check` runs them).
+#include "link/link.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/extract.h"
+#include "facts/facts_json.h"
+
+namespace lockscope::link {
+namespace {
+
+struct Source {
+  std::string name;
+  std::string code;
+};
+
+report::Report check(const std::vector<Source>& sources) {
+  std::vector<facts::TranslationUnitFacts> units;
+  for (const Source& s : sources) {
+    bool c = s.name.ends_with(".c");
+    facts::TranslationUnitFacts unit;
+    EXPECT_TRUE(extract::extract_code(s.code, s.name,
+                                      {c ? "-std=c11" : "-std=c++20", "-pthread", "-resource-dir",
+                                       LOCKSCOPE_CLANG_RESOURCE_DIR},
+                                      unit))
+        << s.name;
+    // Facts travel as JSON between extraction and link: make every test take that road.
+    units.push_back(facts::facts_from_json(nlohmann::json::parse(facts::to_json(unit).dump())));
+  }
+  return analyze(units);
+}
+
+report::Report check(const std::string& code, const std::string& name = "input.cpp") { return check({{name, code}}); }
+
+// "kind@line" for every finding, in canonical order.
+std::vector<std::string> found(const report::Report& r) {
+  std::vector<std::string> out;
+  for (const auto& f : r.findings) out.push_back(f.kind + "@" + std::to_string(f.location.line));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+const char* kClassic = R"(#include <mutex>
+#include <thread>
+std::mutex a, b;
+void t1() {
+  std::lock_guard<std::mutex> la(a);
+  std::lock_guard<std::mutex> lb(b);
+}
+void t2() {
+  std::lock_guard<std::mutex> lb(b);
+  std::lock_guard<std::mutex> la(a);
+}
+int main() {
+  std::thread x(t1), y(t2);
+  x.join();
+  y.join();
+}
+)";
+
+TEST(LockOrder, ClassicTwoThreadInversion) {
+  report::Report r = check(kClassic);
+  ASSERT_EQ(found(r), V{"lock-order-inversion@10"});
+  const report::Finding& f = r.findings[0];
+  EXPECT_EQ(f.message, "lock order inversion: 'a' acquired while holding 'b'; elsewhere 'b' is acquired while holding 'a'");
+  EXPECT_EQ(f.function, "t2");
+  ASSERT_EQ(f.edges.size(), 2u);
+  ASSERT_EQ(f.threads.size(), 2u);
+  EXPECT_EQ(f.locks.size(), 2u);
+}
+
+TEST(LockOrder, OneThreadIsSilent) {
+  EXPECT_EQ(found(check(R"(#include <mutex>
+std::mutex a, b;
+void f() { std::lock_guard la(a); std::lock_guard lb(b); }
+void g() { std::lock_guard lb(b); std::lock_guard la(a); }
+int main() { f(); g(); }
+)")),
+            V{});
+}
+
+TEST(LockOrder, OneEntryStartedTwiceInALoop) {
+  EXPECT_EQ(found(check(R"(#include <mutex>
+#include <thread>
+#include <vector>
+std::mutex a, b;
+void work(bool flip) {
+  if (flip) { std::lock_guard la(a); std::lock_guard lb(b); }
+  else { std::lock_guard lb(b); std::lock_guard la(a); }
+}
+int main() {
+  std::vector<std::thread> ts;
+  for (int i = 0; i < 2; ++i) ts.emplace_back(work, i == 0);
+  for (auto& t : ts) t.join();
+}
+)")),
+            V{"lock-order-inversion@7"});
+}
+
+TEST(LockOrder, GateLockSilencesTheCycle) {
+  EXPECT_EQ(found(check(R"(#include <mutex>
+#include <thread>
+std::mutex gate, a, b;
+void t1() { std::lock_guard g(gate); std::lock_guard la(a); std::lock_guard lb(b); }
+void t2() { std::lock_guard g(gate); std::lock_guard lb(b); std::lock_guard la(a); }
+int main() { std::thread x(t1), y(t2); x.join(); y.join(); }
+)")),
+            V{});
+}
+
+TEST(LockOrder, TryLockWithBackOffAddsNoEdge) {
+  EXPECT_EQ(found(check(R"(#include <mutex>
+#include <thread>
+std::mutex a, b;
+void t1() { std::lock_guard la(a); std::lock_guard lb(b); }
+void t2() {
+  for (;;) {
+    b.lock();
+    if (a.try_lock()) { a.unlock(); b.unlock(); return; }
+    b.unlock();
+  }
+}
+int main() { std::thread x(t1), y(t2); x.join(); y.join(); }
+)")),
+            V{});
+}
+
+TEST(LockOrder, EarlyReturnReleasesOnEveryPath) {
+  // t2 returns early holding nothing; the lock_guard scope ends before b is taken.
+  EXPECT_EQ(found(check(R"(#include <mutex>
+#include <thread>
+std::mutex a, b;
+int flag;
+void t1() { std::lock_guard la(a); std::lock_guard lb(b); }
+void t2() {
+  {
+    std::unique_lock lb(b);
+    if (flag) return;
+    lb.unlock();
+  }
+  std::lock_guard la(a);
+}
+int main() { std::thread x(t1), y(t2); x.join(); y.join(); }
+)")),
+            V{});
+}
+
+TEST(LockOrder, UniqueLockDeferThenLockOrders) {
+  EXPECT_EQ(found(check(R"(#include <mutex>
+#include <thread>
+std::mutex a, b;
+void t1() { std::lock_guard la(a); std::lock_guard lb(b); }
+void t2() {
+  std::unique_lock lb(b, std::defer_lock);
+  std::unique_lock la(a, std::defer_lock);
+  lb.lock();
+  la.lock();
+}
+int main() { std::thread x(t1), y(t2); x.join(); y.join(); }
+)")),
+            V{"lock-order-inversion@9"});
+}
+
+TEST(LockOrder, ScopedLockAndStdLockTakeNoOrder) {
+  EXPECT_EQ(found(check(R"(#include <mutex>
+#include <thread>
+std::mutex a, b;
+void t1() { std::scoped_lock l(a, b); }
+void t2() { std::lock(b, a); std::lock_guard la(a, std::adopt_lock); std::lock_guard lb(b, std::adopt_lock); }
+int main() { std::thread x(t1), y(t2); x.join(); y.join(); }
+)")),
+            V{});
+}
+
+TEST(DoubleLock, RelockInAHelper) {
+  EXPECT_EQ(found(check(R"(#include <mutex>
+std::mutex m;
+std::recursive_mutex r;
+void helper() { std::lock_guard g(m); }
+void rhelper() { std::lock_guard g(r); }
+int main() {
+  std::lock_guard g(m);
+  std::lock_guard h(r);
+  rhelper();
+  helper();
+}
+)")),
+            V{"double-lock@4"});
+}
+
+TEST(Wrappers, MutexClassRaiiClassAndCHelperAreRecognisedFromBodies) {
+  EXPECT_EQ(found(check(R"(#include <mutex>
+#include <thread>
+class Mutex {
+ public:
+  void Lock() { mu_.lock(); }
+  void Unlock() { mu_.unlock(); }
+ private:
+  std::mutex mu_;
+};
+class MutexLock {
+ public:
+  explicit MutexLock(Mutex* mu) : mu_(mu) { mu_->Lock(); }
+  ~MutexLock() { mu_->Unlock(); }
+ private:
+  Mutex* const mu_;
+};
+Mutex a, b;
+void t1() { MutexLock la(&a); MutexLock lb(&b); }
+void t2() {
+  b.Lock();
+  a.Lock();
+  a.Unlock();
+  b.Unlock();
+}
+int main() { std::thread x(t1), y(t2); x.join(); y.join(); }
+)")),
+            V{"lock-order-inversion@21"});
+}
+
+TEST(Wrappers, CHelperLockingItsArgument) {
+  EXPECT_EQ(found(check(R"(#include <pthread.h>
+pthread_mutex_t a = PTHREAD_MUTEX_INITIALIZER, b = PTHREAD_MUTEX_INITIALIZER;
+static void take(pthread_mutex_t* m) { pthread_mutex_lock(m); }
+static void drop(pthread_mutex_t* m) { pthread_mutex_unlock(m); }
+static void* t1(void* p) { take(&a); take(&b); drop(&b); drop(&a); return p; }
+static void* t2(void* p) { take(&b); take(&a); drop(&a); drop(&b); return p; }
+int main(void) {
+  pthread_t x, y;
+  pthread_create(&x, 0, t1, 0);
+  pthread_create(&y, 0, t2, 0);
+  pthread_join(x, 0);
+  pthread_join(y, 0);
+  return 0;
+}
+)",
+                        "input.c")),
+            V{"lock-order-inversion@6"});
+}
+
+const char* kTransfer = R"(#include <mutex>
+#include <thread>
+struct Account {
+  std::mutex mu_;
+  int balance = 0;
+  void transfer(Account& other, int n) {
+    std::lock_guard mine(mu_);
+    std::lock_guard theirs(other.mu_);
+    balance -= n;
+    other.balance += n;
+  }
+};
+Account x, y;
+int main() {
+  std::thread t1([] { x.transfer(y, 1); });
+  std::thread t2([] { FROM.transfer(TO, 1); });
+  t1.join();
+  t2.join();
+}
+)";
+
+std::string transfer(const std::string& from, const std::string& to) {
+  std::string s = kTransfer;
+  s.replace(s.find("FROM"), 4, from);
+  s.replace(s.find("TO"), 2, to);
+  return s;
+}
+
+TEST(Receivers, TransferInOppositeDirectionsIsAnInversion) {
+  report::Report r = check(transfer("y", "x"));
+  ASSERT_EQ(found(r), V{"lock-order-inversion@8"});
+  EXPECT_NE(r.findings[0].message.find("'x.mu_'"), std::string::npos) << r.findings[0].message;
+}
+
+TEST(Receivers, TransferInOneDirectionIsSilent) { EXPECT_EQ(found(check(transfer("x", "y"))), V{}); }
+
+TEST(Receivers, MutexByPointerIsSubstitutedAtCallSites) {
+  EXPECT_EQ(found(check(R"(#include <mutex>
+#include <thread>
+std::mutex a, b, c;
+void both(std::mutex* first, std::mutex* second) {
+  std::lock_guard l1(*first);
+  std::lock_guard l2(*second);
+}
+int main() {
+  std::thread t1(both, &a, &b);
+  std::thread t2(both, &b, &c);
+  t1.join();
+  t2.join();
+}
+)")),
+            V{});
+}
+
+TEST(Threads, VirtualRunFromABaseClassThread) {
+  EXPECT_EQ(found(check(R"(#include <mutex>
+#include <thread>
+std::mutex a, b;
+class Thread {
+ public:
+  virtual ~Thread() = default;
+  void start() { t_ = std::thread(&Thread::entry, this); }
+  void join() { t_.join(); }
+ protected:
+  virtual void run() = 0;
+ private:
+  void entry() { run(); }
+  std::thread t_;
+};
+class Forward : public Thread {
+  void run() override { std::lock_guard la(a); std::lock_guard lb(b); }
+};
+class Backward : public Thread {
+  void run() override { std::lock_guard lb(b); std::lock_guard la(a); }
+};
+int main() {
+  Forward f;
+  Backward k;
+  f.start();
+  k.start();
+  f.join();
+  k.join();
+}
+)")),
+            V{"lock-order-inversion@19"});
+}
+
+TEST(CrossUnit, CycleAcrossTranslationUnits) {
+  const char* header = R"(#pragma once
+#include <mutex>
+extern std::mutex a, b;
+void forward();
+void backward();
+)";
+  std::vector<Source> sources = {
+      {"a.cpp", std::string(header) + R"(
+std::mutex a, b;
+void forward() { std::lock_guard la(a); std::lock_guard lb(b); }
+)"},
+      {"b.cpp", std::string(header) + R"(#include <thread>
+void backward() { std::lock_guard lb(b); std::lock_guard la(a); }
+int main() { std::thread x(forward), y(backward); x.join(); y.join(); }
+)"}};
+  report::Report r = check(sources);
+  // Both closing candidates are on line 8 of a.cpp and line 7 of b.cpp: b.cpp sorts last.
+  ASSERT_EQ(found(r), V{"lock-order-inversion@7"});
+  EXPECT_EQ(r.findings[0].location.file, "b.cpp");
+}
+
+}  // namespace
+}  // namespace lockscope::link

@@ -1,0 +1,85 @@
+#pragma once
+// The held-lockset analysis: runs every thread of the program from its entry over the event CFGs,
+// flow-sensitively (per-block entry sets, intersecting joins, as clang's ThreadSafety does) and
+// interprocedurally (callees are analysed in the caller's context: their parameters and `this`
+// substituted by the call's arguments, memoised by (function, context, entry lockset)).
+//
+// Wrappers are never named: a function that returns holding a lock it took (Mutex::Lock, an RAII
+// constructor, a C helper) simply leaves that lock in the caller's set, and the acquisition is
+// attributed to the call site, so reports point at user code rather than into the wrapper.
+//
+// The result is raw evidence for the analyses in link/: lock-order edges, re-locks of held
+// locks, memory accesses with their locksets, and the threads that made them.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "facts/facts.h"
+#include "link/program.h"
+#include "report/finding.h"
+
+namespace lockscope::link {
+
+// A call made on the way from a thread entry to an event: `function` entered at `call_site`.
+struct Frame {
+  std::string function;
+  report::Location call_site;
+  friend bool operator==(const Frame&, const Frame&) = default;
+};
+
+struct ThreadInstance {
+  std::string entry;        // display name of the entry function ("main" for the main thread)
+  report::Location spawned;  // where it was started; unknown for main
+  bool multiple = false;    // started more than once (in a loop, at several sites, by a multi thread)
+  int parent = -1;
+};
+
+// `to` acquired (blocking) while `from` was held.
+struct OrderEdge {
+  std::string from, to;            // lock ids
+  std::string from_name, to_name;  // display names
+  report::Location from_site, to_site;
+  std::vector<Frame> chain;        // from the thread entry to `function`
+  std::string function;            // holds to_site
+  std::map<std::string, facts::LockMode> held;  // every lock held at the acquisition (the gates)
+  int thread = -1;
+};
+
+// A non-recursive lock acquired again while its owner holds it: the thread blocks on itself.
+struct DoubleLock {
+  std::string lock, lock_name;
+  report::Location site, first_site;
+  std::vector<Frame> chain;
+  std::string function;
+  int thread = -1;
+};
+
+// A read or write of shared memory with the locks held at that point (for the race analysis).
+struct Access {
+  std::string target, target_name;  // resolved path id and display
+  bool write = false;
+  report::Location site;
+  std::map<std::string, facts::LockMode> held;
+  std::vector<Frame> chain;
+  std::string function;
+  int thread = -1;
+};
+
+struct ProgramRun {
+  std::vector<ThreadInstance> threads;  // [0] is main when the program has one
+  std::vector<OrderEdge> edges;
+  std::vector<DoubleLock> double_locks;
+  std::vector<Access> accesses;
+  std::vector<report::Diagnostic> diagnostics;  // constructs the analysis gave up on
+};
+
+struct Limits {
+  unsigned call_depth = 24;       // deeper chains are cut (with a note)
+  unsigned contexts = 50000;      // memoised (function, context) analyses before giving up
+  unsigned threads = 512;         // distinct thread instances
+};
+
+ProgramRun run_threads(const Program& program, const Limits& limits = {});
+
+}  // namespace lockscope::link
