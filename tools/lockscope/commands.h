@@ -11,5 +11,6 @@ using Args = std::vector<std::string>;  // the arguments after the command name
 
 int check_main(const Args& args);  // static analysis over a codebase (check_command.cpp)
 int run_main(const Args& args);    // run a program under the runtime shim (run_command.cpp)
+int graph_main(const Args& args);  // draw the lock-order graph of a report (graph_command.cpp)
 
 }  // namespace lockscope::cli

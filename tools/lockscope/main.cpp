@@ -33,6 +33,8 @@ constexpr std::array kCommands = {
             lockscope::cli::check_main},
     Command{"run", "run a program with the runtime shim preloaded and report what it observed",
             lockscope::cli::run_main},
+    Command{"graph", "draw the lock-order graph of a JSON report (DOT or a self-contained HTML page)",
+            lockscope::cli::graph_main},
     Command{"kinds", "list the finding kinds", kinds_main},
     Command{"version", "print the version", version_main},
 };

@@ -1,0 +1,65 @@
+#include "graph/lock_graph.h"
+
+#include <algorithm>
+#include <map>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/strong_components.hpp>
+
+#include "report/kinds.h"
+
+namespace lockscope::graph {
+
+namespace {
+bool is_cycle_kind(const std::string& kind) {
+  return kind == report::kLockOrderInversion || kind == report::kDeadlock;
+}
+}  // namespace
+
+std::string describe(const report::Location& loc) {
+  if (loc.file.empty()) return "unknown location";
+  std::string s = loc.file;
+  if (loc.line != 0) s += ":" + std::to_string(loc.line);
+  if (loc.line != 0 && loc.column != 0) s += ":" + std::to_string(loc.column);
+  return s;
+}
+
+LockGraph build_lock_graph(const report::Report& report) {
+  LockGraph g;
+  g.source = report.source;
+
+  std::map<std::string, size_t> index;  // lock name -> node, filled in name order below
+  for (const report::Finding& f : report.findings) {
+    for (const std::string& lock : f.locks) index.emplace(lock, 0);
+    for (const report::LockEdge& e : f.edges) index.emplace(e.from, 0), index.emplace(e.to, 0);
+    if (is_cycle_kind(f.kind)) g.cycles.push_back({f.kind, f.message, f.location});
+  }
+  for (auto& [name, i] : index) {
+    i = g.nodes.size();
+    g.nodes.push_back({name, false});
+  }
+
+  std::map<std::pair<size_t, size_t>, std::vector<EdgeSite>> sites;
+  for (const report::Finding& f : report.findings)
+    for (const report::LockEdge& e : f.edges) sites[{index[e.from], index[e.to]}].push_back({e.location, e.thread});
+  for (auto& [ends, list] : sites) {
+    std::sort(list.begin(), list.end(), [](const EdgeSite& a, const EdgeSite& b) {
+      return std::tie(a.location, a.thread) < std::tie(b.location, b.thread);
+    });
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    g.edges.push_back({ends.first, ends.second, std::move(list), false});
+  }
+
+  using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  BoostGraph bg(g.nodes.size());
+  for (const auto& e : g.edges) boost::add_edge(e.from, e.to, bg);
+  std::vector<int> component(g.nodes.size());
+  if (!g.nodes.empty()) boost::strong_components(bg, component.data());
+  for (auto& e : g.edges) {
+    e.in_cycle = e.from == e.to || component[e.from] == component[e.to];
+    if (e.in_cycle) g.nodes[e.from].in_cycle = g.nodes[e.to].in_cycle = true;
+  }
+  return g;
+}
+
+}  // namespace lockscope::graph
