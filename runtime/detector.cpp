@@ -1,0 +1,305 @@
+#include "detector.h"
+
+#include <algorithm>
+
+#include "report/kinds.h"
+
+namespace lockscope::rt {
+
+namespace {
+constexpr uint32_t kEdgeSources = 16;  // edges come from this many most recent held locks
+
+uint64_t cycle_hash(std::vector<uint32_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  uint64_t h = 1469598103934665603ull;
+  for (uint32_t id : ids) h = (h ^ id) * 1099511628211ull;
+  return h;
+}
+
+bool held_contains(ThreadState& t, uint32_t id) {
+  HeldEntry* h = t.held_array();
+  for (uint32_t i = 0, n = t.held_count(); i < n; ++i)
+    if (h[i].lock_id == id) return true;
+  return false;
+}
+}  // namespace
+
+Detector::Detector() : registry_(&Detector::retire, this) {}
+
+void Detector::retire(void* self, uint32_t id) {
+  auto* d = static_cast<Detector*>(self);
+  SpinGuard g(d->graph_lock_);
+  d->graph_.remove_node(slot_of(id));
+}
+
+ThreadState* Detector::create_thread() {
+  for (ThreadState* t = threads(); t; t = t->next) {
+    bool dead = false;
+    if (t->alive.compare_exchange_strong(dead, true)) {
+      t->clear_held();
+      t->waiting.store(nullptr);
+      t->name[0] = 0;
+      t->entry_pc = 0;
+      std::fill(std::begin(t->edge_keys), std::end(t->edge_keys), 0);
+      t->index = next_thread_index_.fetch_add(1);
+      return t;
+    }
+  }
+  auto* t = new ThreadState;
+  t->index = next_thread_index_.fetch_add(1);
+  ThreadState* head = threads_.load();
+  do t->next = head;
+  while (!threads_.compare_exchange_weak(head, t));
+  return t;
+}
+
+void Detector::exit_thread(ThreadState& t) {
+  // Locks still held by an exiting thread stay locked in the program; the thread's own view ends.
+  t.waiting.store(nullptr);
+  t.clear_held();
+  t.alive.store(false, std::memory_order_release);
+}
+
+ThreadState* Detector::thread_by_index(uint32_t index) const {
+  for (ThreadState* t = threads(); t; t = t->next)
+    if (t->index == index) return t;
+  return nullptr;
+}
+
+LockState* Detector::lock_state(ThreadState& t, uintptr_t addr, Family family, uint8_t flags,
+                                const Stack& stack) {
+  if (LockState* st = registry_.find(addr, family)) return st;
+  return registry_.resolve(addr, family, flags, depot_.put(stack), t.index);
+}
+
+Verdict Detector::before_lock(ThreadState& t, LockState& lock, Mode mode, bool blocking, const Stack& stack) {
+  HeldEntry* held = t.held_array();
+  uint32_t n = t.held_count();
+  for (uint32_t i = n; i-- > 0;) {
+    if (held[i].addr != lock.addr) continue;
+    bool rw = lock.flags & kReadWrite;
+    if ((lock.flags & kRecursive) || (rw && mode == Mode::Read && held[i].mode == Mode::Read))
+      return Verdict::Reentry;
+    if (!blocking) return Verdict::Proceed;  // the try fails with EBUSY; nothing to report
+    RawFinding f;
+    f.kind = report::kDoubleLock;
+    f.locks.push_back(snap(lock.id));
+    f.thread = t.index;
+    f.stack = depot_.put(stack);
+    f.other_stack = depot_.put(held[i].stack);
+    add_finding(std::move(f));
+    // glibc returns EDEADLK for errorcheck mutexes and for an rwlock re-taken after a write lock;
+    // everything else waits for itself forever.
+    bool returns_error = (lock.flags & kErrorCheck) || (rw && held[i].mode == Mode::Write);
+    return returns_error ? Verdict::Reported : Verdict::WouldHang;
+  }
+  if (!blocking || n == 0) return Verdict::Proceed;
+  for (uint32_t i = n, seen = 0; i-- > 0 && seen < kEdgeSources;) {
+    const HeldEntry& from = held[i];
+    if (from.reentry) continue;
+    ++seen;
+    uint64_t key = edge_key(from.lock_id, lock.id);
+    uint8_t bit = mode_bit(from.mode, mode);
+    if (t.edge_cached(key, bit)) continue;
+    record_edge(t, from, lock, mode, stack);
+  }
+  return Verdict::Proceed;
+}
+
+void Detector::after_lock(ThreadState& t, LockState& lock, Mode mode, bool reentry, const Stack& stack) {
+  HeldEntry& e = t.next_slot();
+  e.addr = lock.addr;
+  e.lock_id = lock.id;
+  e.mode = mode;
+  e.reentry = reentry;
+  e.stack = stack;
+  t.commit_slot();
+}
+
+bool Detector::before_unlock(ThreadState& t, uintptr_t addr) {
+  HeldEntry* held = t.held_array();
+  for (uint32_t i = t.held_count(); i-- > 0;) {
+    if (held[i].addr == addr) {
+      t.remove_at(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+void Detector::unlock_not_held(ThreadState& t, uintptr_t addr, const Stack& stack) {
+  RawFinding f;
+  f.kind = report::kUnlockNotHeld;
+  LockSnap s;
+  s.addr = addr;
+  if (LockState* st = registry_.find(addr, Family::Other)) s = snap(st->id);
+  f.locks.push_back(s);
+  f.thread = t.index;
+  f.stack = depot_.put(stack);
+  add_finding(std::move(f));
+}
+
+bool Detector::lookup_edge(uint64_t key, EdgeInfo& out) {
+  EdgeShard& sh = edge_shard(key);
+  SpinGuard g(sh.lock);
+  auto it = sh.edges.find(key);
+  if (it == sh.edges.end()) return false;
+  out = it->second;
+  return true;
+}
+
+void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to, Mode mode, const Stack& stack) {
+  uint64_t key = edge_key(from.lock_id, to.id);
+  uint8_t bit = mode_bit(from.mode, mode);
+  EdgeShard& sh = edge_shard(key);
+  bool is_new = false, changed = false, cacheable = false;
+  {
+    SpinGuard g(sh.lock);
+    auto [it, inserted] = sh.edges.try_emplace(key);
+    EdgeInfo& e = it->second;
+    if (inserted) {
+      is_new = true;
+      e.modes = bit;
+      e.thread = t.index;
+      // Gate candidates: the outermost other locks held right now.
+      HeldEntry* held = t.held_array();
+      for (uint32_t i = 0, n = t.held_count(); i < n && e.ngates < 4; ++i) {
+        uint32_t id = held[i].lock_id;
+        if (id == from.lock_id || id == to.id || held[i].reentry) continue;
+        if (std::find(e.gates, e.gates + e.ngates, id) == e.gates + e.ngates) e.gates[e.ngates++] = id;
+      }
+    } else {
+      if (!(e.modes & bit)) e.modes |= bit, changed = true;
+      uint8_t kept = 0;
+      for (uint8_t i = 0; i < e.ngates; ++i)
+        if (held_contains(t, e.gates[i])) e.gates[kept++] = e.gates[i];
+      if (kept != e.ngates) e.ngates = kept, changed = true;
+    }
+    cacheable = e.ngates == 0;
+  }
+  if (is_new) {
+    // Stacks are interned outside the shard lock; the edge is visible meanwhile without them.
+    uint32_t acquire = depot_.put(stack), held_at = depot_.put(from.stack);
+    {
+      SpinGuard g(sh.lock);
+      EdgeInfo& e = sh.edges[key];
+      e.acquire_stack = acquire;
+      e.held_stack = held_at;
+    }
+    SpinGuard g(graph_lock_);
+    uint32_t a = slot_of(from.lock_id), b = slot_of(to.id);
+    if (!graph_.insert_edge(a, b)) {
+      std::vector<uint32_t> path = graph_.find_path(b, a);
+      std::vector<uint64_t> keys;
+      for (size_t i = 0; i + 1 < path.size(); ++i)
+        keys.push_back(edge_key(registry_.id_of_slot(path[i]), registry_.id_of_slot(path[i + 1])));
+      keys.push_back(key);
+      on_new_cycle(std::move(keys));
+    }
+  } else if (changed && have_pending_.load(std::memory_order_acquire)) {
+    SpinGuard g(graph_lock_);
+    recheck_pending(key);
+  }
+  if (cacheable) t.cache_edge(key, bit);
+}
+
+// Called with graph_lock_ held. `keys` are the cycle's edges in order, the closing edge last.
+void Detector::on_new_cycle(std::vector<uint64_t> keys) {
+  std::vector<EdgeInfo> infos;
+  if (cycle_suppressed(keys, infos)) {
+    pending_.push_back(std::move(keys));
+    have_pending_.store(true, std::memory_order_release);
+    return;
+  }
+  report_cycle(keys, infos);
+}
+
+bool Detector::cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<EdgeInfo>& infos) {
+  infos.assign(keys.size(), EdgeInfo{});
+  for (size_t i = 0; i < keys.size(); ++i) lookup_edge(keys[i], infos[i]);
+  // Gate: a lock present in the gate set of every edge.
+  std::vector<uint32_t> common(infos[0].gates, infos[0].gates + infos[0].ngates);
+  for (size_t i = 1; i < infos.size() && !common.empty(); ++i)
+    std::erase_if(common, [&](uint32_t g) {
+      return std::find(infos[i].gates, infos[i].gates + infos[i].ngates, g) == infos[i].gates + infos[i].ngates;
+    });
+  if (!common.empty()) return true;
+  // Read-read: at lock k, the edge into it (i-1) acquired it only in read mode and the edge out of
+  // it (i) only ever held it in read mode.
+  constexpr uint8_t kAcquiredWrite = 0b0101, kHeldWrite = 0b0011;
+  for (size_t i = 0; i < infos.size(); ++i) {
+    const EdgeInfo& in = infos[(i + infos.size() - 1) % infos.size()];
+    const EdgeInfo& out = infos[i];
+    if (!(in.modes & kAcquiredWrite) && !(out.modes & kHeldWrite)) return true;
+  }
+  return false;
+}
+
+void Detector::report_cycle(const std::vector<uint64_t>& keys, const std::vector<EdgeInfo>& infos) {
+  std::vector<uint32_t> ids;
+  for (uint64_t k : keys) ids.push_back(static_cast<uint32_t>(k >> 32));
+  if (!reported_cycles_.insert(cycle_hash(ids)).second) return;
+  RawFinding f;
+  f.kind = report::kLockOrderInversion;
+  for (uint32_t id : ids) f.locks.push_back(snap(id));
+  for (size_t i = 0; i < keys.size(); ++i) {
+    RawEdge e;
+    e.from = static_cast<uint32_t>(keys[i] >> 32);
+    e.to = static_cast<uint32_t>(keys[i]);
+    e.acquire_stack = infos[i].acquire_stack;
+    e.held_stack = infos[i].held_stack;
+    e.thread = infos[i].thread;
+    f.edges.push_back(e);
+  }
+  add_finding(std::move(f));
+}
+
+void Detector::recheck_pending(uint64_t changed_key) {
+  for (size_t i = 0; i < pending_.size();) {
+    const auto& keys = pending_[i];
+    std::vector<EdgeInfo> infos;
+    if (std::find(keys.begin(), keys.end(), changed_key) != keys.end() && !cycle_suppressed(keys, infos)) {
+      report_cycle(keys, infos);
+      pending_.erase(pending_.begin() + static_cast<ptrdiff_t>(i));
+    } else {
+      ++i;
+    }
+  }
+}
+
+LockSnap Detector::snap(uint32_t id) {
+  LockSnap s;
+  s.id = id;
+  if (LockState* st = registry_.by_id(id)) {
+    s.addr = st->addr;
+    s.first_stack = st->first_stack;
+    s.first_thread = st->first_thread;
+  }
+  return s;
+}
+
+void Detector::add_finding(RawFinding f) {
+  SpinGuard g(findings_lock_);
+  findings_.push_back(std::move(f));
+  finding_count_.store(findings_.size(), std::memory_order_release);
+}
+
+std::vector<RawFinding> Detector::findings_since(size_t first) const {
+  SpinGuard g(findings_lock_);
+  if (first >= findings_.size()) return {};
+  return {findings_.begin() + static_cast<ptrdiff_t>(first), findings_.end()};
+}
+
+void Detector::after_fork_child(ThreadState* survivor) {
+  // Only the forking thread exists in the child; the others' states describe nothing real.
+  graph_lock_.reset();
+  findings_lock_.reset();
+  for (EdgeShard& s : edge_shards_) s.lock.reset();
+  registry_.reset_locks_after_fork();
+  for (ThreadState* t = threads(); t; t = t->next)
+    if (t != survivor) t->waiting.store(nullptr), t->clear_held(), t->alive.store(false);
+  findings_.clear();
+  finding_count_.store(0);
+}
+
+}  // namespace lockscope::rt

@@ -1,0 +1,146 @@
+#pragma once
+// The detector: turns lock events into lock-order edges, cycles and findings. It knows nothing
+// about interception (interceptors.cpp calls it) or text (report_builder.h formats its findings),
+// so it is unit-tested by feeding it events directly (detector_test.cpp).
+//
+// Rules it implements:
+//  - An edge held->acquired is recorded only for acquisitions that can block (lock, timedlock,
+//    rdlock/wrlock, cond re-acquire). A successful try-lock makes the lock held but adds no edge
+//    into it; edges out of it are recorded later as usual. This is why std::lock/std::scoped_lock
+//    (lock the first, try_lock the rest, back off) never form a cycle.
+//  - Recursive re-entry (recursive mutexes, a second read lock of an rwlock) adds nothing.
+//  - Edges are taken from the 16 most recently acquired held locks: a thread holding 10,000 locks
+//    still pays a bounded cost per acquisition, and older orderings follow by transitivity.
+//  - A cycle is reported once (per set of locks) unless
+//      * every edge of it was always made while one common other lock was held (a gate lock), or
+//      * at some lock of the cycle both the acquisition that enters it and the hold that leaves
+//        it were only ever in read mode (readers do not exclude each other, so no thread can
+//        wait there: read-read cycles are not deadlocks).
+//    Such suppressed cycles are re-examined when one of their edges is later seen without the
+//    gate or in a write mode.
+//  - Re-locking a held non-recursive lock is a double-lock (the caller ends the process when the
+//    real call would hang); unlocking a lock the thread does not hold is unlock-not-held.
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "graph.h"
+#include "lock_registry.h"
+#include "spin_lock.h"
+#include "stack.h"
+#include "thread_state.h"
+
+namespace lockscope::rt {
+
+struct LockSnap {  // a lock as a report names it, copied when the finding is made
+  uint32_t id = 0;
+  uintptr_t addr = 0;
+  uint32_t first_stack = 0;
+  uint32_t first_thread = 0;
+};
+
+struct RawEdge {
+  uint32_t from = 0, to = 0;  // lock ids
+  uint32_t acquire_stack = 0;  // where `to` was taken while `from` was held
+  uint32_t held_stack = 0;     // where `from` had been taken
+  uint32_t thread = 0;
+};
+
+struct RawWait {  // one thread of a real hang
+  uint32_t thread = 0;
+  LockSnap waits_for;
+  uint32_t wait_stack = 0;
+  std::vector<std::pair<LockSnap, uint32_t>> holds;  // lock, stack where taken
+};
+
+struct RawFinding {
+  std::string_view kind;
+  std::vector<LockSnap> locks;
+  std::vector<RawEdge> edges;  // lock-order-inversion
+  std::vector<RawWait> waits;  // deadlock
+  uint32_t thread = 0;         // double-lock, unlock-not-held
+  uint32_t stack = 0;          // where it happened
+  uint32_t other_stack = 0;    // double-lock: where first taken
+};
+
+enum class Verdict {
+  Proceed,     // take the lock normally
+  Reentry,     // permitted re-entry: take it, add nothing
+  Reported,    // a finding was made; the real call returns an error (errorcheck), continue
+  WouldHang,   // a finding was made and the real call would never return: end the process
+};
+
+class Detector {
+ public:
+  Detector();
+  Detector(const Detector&) = delete;
+  Detector& operator=(const Detector&) = delete;
+
+  ThreadState* create_thread();  // reuses the state of an exited thread when there is one
+  void exit_thread(ThreadState& t);
+  ThreadState* threads() const { return threads_.load(std::memory_order_acquire); }
+  ThreadState* thread_by_index(uint32_t index) const;
+
+  LockState* lock_state(ThreadState& t, uintptr_t addr, Family family, uint8_t flags, const Stack& stack);
+  void forget(uintptr_t addr, Family family) { registry_.forget(addr, family); }
+
+  // Before the real acquisition. `blocking` is false for try-locks. Records edges.
+  Verdict before_lock(ThreadState& t, LockState& lock, Mode mode, bool blocking, const Stack& stack);
+  // After a successful acquisition: the lock becomes held.
+  void after_lock(ThreadState& t, LockState& lock, Mode mode, bool reentry, const Stack& stack);
+  // Before the real release: forgets the most recent hold of `addr`; false when not held.
+  bool before_unlock(ThreadState& t, uintptr_t addr);
+  void unlock_not_held(ThreadState& t, uintptr_t addr, const Stack& stack);
+
+  void add_finding(RawFinding f);  // used by the watchdog for hangs
+  size_t finding_count() const { return finding_count_.load(std::memory_order_acquire); }
+  std::vector<RawFinding> findings_since(size_t first) const;
+  LockSnap snap(uint32_t id);
+  StackDepot& depot() { return depot_; }
+  LockRegistry& registry() { return registry_; }
+  void after_fork_child(ThreadState* survivor);
+
+ private:
+  struct EdgeInfo {
+    uint32_t acquire_stack = 0, held_stack = 0, thread = 0;
+    uint8_t modes = 0;  // bit (held_mode * 2 + acquired_mode)
+    uint8_t ngates = 0;
+    uint32_t gates[4] = {};
+  };
+  static constexpr uint32_t kEdgeShards = 64;
+  struct EdgeShard {
+    SpinLock lock;
+    std::unordered_map<uint64_t, EdgeInfo> edges;
+  };
+  EdgeShard& edge_shard(uint64_t key) { return edge_shards_[(key * 0x9E3779B97F4A7C15ull) >> 58]; }
+  bool lookup_edge(uint64_t key, EdgeInfo& out);
+  void record_edge(ThreadState& t, const HeldEntry& from, LockState& to, Mode mode, const Stack& stack);
+  void on_new_cycle(std::vector<uint64_t> keys);
+  bool cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<EdgeInfo>& infos);
+  void report_cycle(const std::vector<uint64_t>& keys, const std::vector<EdgeInfo>& infos);
+  void recheck_pending(uint64_t changed_key);
+  static void retire(void* self, uint32_t id);
+
+  LockRegistry registry_;
+  StackDepot depot_;
+  EdgeShard edge_shards_[kEdgeShards];
+  SpinLock graph_lock_;  // graph_, pending_, reported_cycles_
+  LockGraph graph_;
+  std::vector<std::vector<uint64_t>> pending_;
+  std::unordered_set<uint64_t> reported_cycles_;
+  std::atomic<bool> have_pending_{false};
+  mutable SpinLock findings_lock_;
+  std::vector<RawFinding> findings_;
+  std::atomic<size_t> finding_count_{0};
+  std::atomic<ThreadState*> threads_{nullptr};
+  std::atomic<uint32_t> next_thread_index_{0};
+};
+
+inline uint64_t edge_key(uint32_t from, uint32_t to) { return uint64_t{from} << 32 | to; }
+inline uint8_t mode_bit(Mode held, Mode acquired) {
+  return static_cast<uint8_t>(1u << (static_cast<unsigned>(held) * 2 + static_cast<unsigned>(acquired)));
+}
+
+}  // namespace lockscope::rt

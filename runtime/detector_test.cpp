@@ -1,0 +1,199 @@
+// The detector fed directly with lock events, as the interceptors would, without interception.
+#include "detector.h"
+
+#include <cstring>
+#include <memory>
+
+#include <gtest/gtest.h>
+
+#include "report/kinds.h"
+
+namespace lockscope::rt {
+namespace {
+
+// Zeroed memory shaped like a pthread_mutex_t / pthread_rwlock_t, as a constructor leaves it.
+struct alignas(8) FakeLock {
+  unsigned char bytes[56] = {};
+  uintptr_t addr() const { return reinterpret_cast<uintptr_t>(bytes); }
+};
+
+class DetectorTest : public ::testing::Test {
+ protected:
+  Stack stack_at(uintptr_t pc) {
+    Stack s;
+    s.n = 1;
+    s.pc[0] = pc;
+    return s;
+  }
+  // Blocking lock of `l` by `t`; returns the verdict.
+  Verdict lock(ThreadState* t, FakeLock& l, Mode mode = Mode::Write, bool blocking = true,
+               Family family = Family::Mutex, uint8_t flags = 0) {
+    Stack s = stack_at(0x1000 + l.addr() % 4096);
+    LockState* st = d.lock_state(*t, l.addr(), family, flags, s);
+    Verdict v = d.before_lock(*t, *st, mode, blocking, s);
+    if (v != Verdict::WouldHang) d.after_lock(*t, *st, mode, v == Verdict::Reentry, s);
+    return v;
+  }
+  Verdict rdlock(ThreadState* t, FakeLock& l) { return lock(t, l, Mode::Read, true, Family::RwLock, kReadWrite); }
+  Verdict wrlock(ThreadState* t, FakeLock& l) { return lock(t, l, Mode::Write, true, Family::RwLock, kReadWrite); }
+  void unlock(ThreadState* t, FakeLock& l) { ASSERT_TRUE(d.before_unlock(*t, l.addr())); }
+  std::vector<RawFinding> findings() { return d.findings_since(0); }
+
+  Detector d;
+  ThreadState* t1 = d.create_thread();
+  ThreadState* t2 = d.create_thread();
+  FakeLock a, b, c, gate;
+};
+
+TEST_F(DetectorTest, TwoLockInversionIsReportedOnceWithBothEdges) {
+  for (int round = 0; round < 3; ++round) {
+    lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a);
+    lock(t2, b), lock(t2, a), unlock(t2, a), unlock(t2, b);
+  }
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, report::kLockOrderInversion);
+  ASSERT_EQ(f[0].edges.size(), 2u);
+  EXPECT_EQ(f[0].edges[0].thread, t1->index);
+  EXPECT_EQ(f[0].edges[1].thread, t2->index);
+  EXPECT_EQ(f[0].edges[1].from, f[0].edges[0].to);
+  EXPECT_NE(f[0].edges[0].acquire_stack, 0u);
+  EXPECT_NE(f[0].edges[0].held_stack, 0u);
+}
+
+TEST_F(DetectorTest, ConsistentOrderIsSilent) {
+  lock(t1, a), lock(t1, b), lock(t1, c), unlock(t1, c), unlock(t1, b), unlock(t1, a);
+  lock(t2, a), lock(t2, c), unlock(t2, c), unlock(t2, a);
+  lock(t2, b), lock(t2, c), unlock(t2, c), unlock(t2, b);
+  EXPECT_TRUE(findings().empty());
+}
+
+TEST_F(DetectorTest, ThreeLockCycle) {
+  lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a);
+  lock(t1, b), lock(t1, c), unlock(t1, c), unlock(t1, b);
+  lock(t2, c), lock(t2, a), unlock(t2, a), unlock(t2, c);
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].edges.size(), 3u);
+  EXPECT_EQ(f[0].locks.size(), 3u);
+}
+
+TEST_F(DetectorTest, TryLockAddsNoEdgeIntoTheLock) {
+  // What std::lock / std::scoped_lock do: lock the first, try the rest.
+  lock(t1, a), lock(t1, b, Mode::Write, /*blocking=*/false), unlock(t1, b), unlock(t1, a);
+  lock(t2, b), lock(t2, a, Mode::Write, false), unlock(t2, a), unlock(t2, b);
+  EXPECT_TRUE(findings().empty());
+  // But edges out of a try-locked lock count.
+  lock(t1, b, Mode::Write, false), lock(t1, a), unlock(t1, a), unlock(t1, b);
+  lock(t2, a), lock(t2, b), unlock(t2, b), unlock(t2, a);
+  EXPECT_EQ(findings().size(), 1u);
+}
+
+TEST_F(DetectorTest, CycleUnderCommonGateLockIsSilentUntilMadeWithoutIt) {
+  lock(t1, gate), lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a), unlock(t1, gate);
+  lock(t2, gate), lock(t2, b), lock(t2, a), unlock(t2, a), unlock(t2, b), unlock(t2, gate);
+  EXPECT_TRUE(findings().empty());
+  // The same inversion without the gate is real.
+  lock(t2, b), lock(t2, a), unlock(t2, a), unlock(t2, b);
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, report::kLockOrderInversion);
+}
+
+TEST_F(DetectorTest, ReadReadCycleIsNotADeadlock) {
+  rdlock(t1, a), rdlock(t1, b), unlock(t1, b), unlock(t1, a);
+  rdlock(t2, b), rdlock(t2, a), unlock(t2, a), unlock(t2, b);
+  EXPECT_TRUE(findings().empty());
+  // t1 write-holds a and read-waits for b: readers share b, so still no deadlock.
+  wrlock(t1, a), rdlock(t1, b), unlock(t1, b), unlock(t1, a);
+  EXPECT_TRUE(findings().empty());
+  // A writer on both locks of t1 makes it real: t1 holds a (write) and wants b (write), which t2
+  // read-holds while it wants a.
+  wrlock(t1, a), wrlock(t1, b), unlock(t1, b), unlock(t1, a);
+  EXPECT_EQ(findings().size(), 1u);
+}
+
+TEST_F(DetectorTest, RecursiveReentryAddsNothing) {
+  EXPECT_EQ(lock(t1, a, Mode::Write, true, Family::Mutex, kRecursive), Verdict::Proceed);
+  EXPECT_EQ(lock(t1, a, Mode::Write, true, Family::Mutex, kRecursive), Verdict::Reentry);
+  lock(t1, b);
+  unlock(t1, b), unlock(t1, a), unlock(t1, a);
+  EXPECT_FALSE(d.before_unlock(*t1, a.addr()));
+  EXPECT_TRUE(findings().empty());
+}
+
+TEST_F(DetectorTest, RelockOfHeldMutexIsDoubleLockThatWouldHang) {
+  lock(t1, a);
+  EXPECT_EQ(lock(t1, a), Verdict::WouldHang);
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, report::kDoubleLock);
+  EXPECT_NE(f[0].other_stack, 0u);
+}
+
+TEST_F(DetectorTest, ErrorCheckRelockIsReportedButReturns) {
+  lock(t1, a, Mode::Write, true, Family::Mutex, kErrorCheck);
+  EXPECT_EQ(lock(t1, a, Mode::Write, true, Family::Mutex, kErrorCheck), Verdict::Reported);
+}
+
+TEST_F(DetectorTest, FailedTryOfHeldMutexIsNotReported) {
+  lock(t1, a);
+  EXPECT_EQ(lock(t1, a, Mode::Write, /*blocking=*/false), Verdict::Proceed);
+  EXPECT_TRUE(findings().empty());
+}
+
+TEST_F(DetectorTest, WriteLockAfterOwnReadLockWouldHang) {
+  rdlock(t1, a);
+  EXPECT_EQ(rdlock(t1, a), Verdict::Reentry);
+  EXPECT_EQ(wrlock(t1, a), Verdict::WouldHang);
+}
+
+TEST_F(DetectorTest, UnlockNotHeld) {
+  EXPECT_FALSE(d.before_unlock(*t1, a.addr()));
+  d.unlock_not_held(*t1, a.addr(), stack_at(0x42));
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, report::kUnlockNotHeld);
+}
+
+TEST_F(DetectorTest, ReusedAddressIsANewLock) {
+  // A heap mutex dies (no call the shim sees) and a new one is built at the same address.
+  auto mem = std::make_unique<FakeLock>();
+  lock(t1, a), lock(t1, *mem), unlock(t1, *mem), unlock(t1, a);
+  std::memset(mem->bytes, 0, sizeof mem->bytes);  // what the constructor of the new mutex does
+  lock(t2, *mem), lock(t2, a), unlock(t2, a), unlock(t2, *mem);
+  EXPECT_TRUE(findings().empty());
+  // Without re-construction, the same inversion is reported.
+  lock(t1, a), lock(t1, *mem), unlock(t1, *mem), unlock(t1, a);
+  EXPECT_EQ(findings().size(), 1u);
+}
+
+TEST_F(DetectorTest, ForgottenSpinlockAddressIsANewLock) {
+  lock(t1, a, Mode::Write, true, Family::Other), lock(t1, b, Mode::Write, true, Family::Other);
+  unlock(t1, b), unlock(t1, a);
+  d.forget(a.addr(), Family::Other);  // pthread_spin_destroy + init
+  lock(t2, b, Mode::Write, true, Family::Other), lock(t2, a, Mode::Write, true, Family::Other);
+  unlock(t2, a), unlock(t2, b);
+  EXPECT_TRUE(findings().empty());
+}
+
+TEST_F(DetectorTest, TenThousandHeldLocks) {
+  std::vector<FakeLock> locks(10000);
+  for (auto& l : locks) lock(t1, l);
+  EXPECT_EQ(t1->held_count(), 10000u);
+  for (size_t i = locks.size(); i-- > 0;) unlock(t1, locks[i]);
+  // Reverse order in another thread closes a cycle.
+  lock(t2, locks[9999]), lock(t2, locks[9998]);
+  EXPECT_EQ(findings().size(), 1u);
+}
+
+TEST_F(DetectorTest, ExitedThreadStateIsReused) {
+  lock(t1, a);
+  d.exit_thread(*t1);
+  ThreadState* t3 = d.create_thread();
+  EXPECT_EQ(t3, t1);
+  EXPECT_EQ(t3->held_count(), 0u);
+}
+
+}  // namespace
+}  // namespace lockscope::rt

@@ -1,0 +1,446 @@
+// The interceptors: one uniform shape per function (as compiler-rt's dd does) — pass through when
+// re-entered, capture the caller's stack, tell the detector before, make the real call (resolved
+// with dlsym(RTLD_NEXT): libc's definition, both when preloaded and when linked into the program),
+// tell the detector after. Grouped by lock family; try and timed variants count only on success;
+// a condition wait is an unlock followed by a blocking re-acquire.
+#include <dlfcn.h>
+#include <errno.h>
+#include <pthread.h>
+#include <threads.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include "runtime.h"
+
+using namespace lockscope::rt;
+
+#define EXPORT extern "C" __attribute__((visibility("default")))
+
+namespace {
+
+template <typename F>
+F resolve(const char* name, const char* version = nullptr) {
+  void* p = version ? dlvsym(RTLD_NEXT, name, version) : dlsym(RTLD_NEXT, name);
+  if (!p) {
+    static const char msg[] = "lockscope: cannot find the real pthread functions (dlsym RTLD_NEXT failed)\n";
+    (void)!write(2, msg, sizeof msg - 1);
+    _exit(2);
+  }
+  return reinterpret_cast<F>(p);
+}
+
+#define REAL(name, ...) \
+  static const auto real = resolve<decltype(&name)>(#name __VA_OPT__(, ) __VA_ARGS__)
+
+enum class Acq { Blocking, Try, Timed };
+
+// Capturing must happen in the interceptor's own frame: frame 0 is then its caller.
+#define CAPTURE(t, st) \
+  Stack st;            \
+  capture_stack(st, __builtin_frame_address(0), (t)->stack_lo, (t)->stack_hi, options().stack_depth)
+
+bool bypass() {
+  if (t_in_shim) return true;
+  if (!ready()) ensure_init();
+  return t_in_shim != 0;
+}
+
+uint8_t mutex_flags(const void* m) {
+  int kind = *reinterpret_cast<const volatile int*>(static_cast<const char*>(m) + 16) & 3;
+  return kind == PTHREAD_MUTEX_RECURSIVE ? kRecursive : kind == PTHREAD_MUTEX_ERRORCHECK ? kErrorCheck : 0;
+}
+
+// Everything around one acquisition. `call` makes the real call and returns true on success.
+template <typename Call>
+void acquire(ThreadState* t, const Stack& st, const void* obj, Family family, uint8_t flags, Mode mode, Acq acq,
+             Call call) {
+  Detector& d = detector();
+  ++t_in_shim;
+  LockState* l = d.lock_state(*t, reinterpret_cast<uintptr_t>(obj), family, flags, st);
+  size_t before = d.finding_count();
+  Verdict v = d.before_lock(*t, *l, mode, acq != Acq::Try, st);
+  if (v == Verdict::WouldHang) die_with_findings();
+  if (d.finding_count() != before) on_new_findings();
+  bool publish = acq == Acq::Blocking && t->held_count() > 0 && options().hang_timeout_ms > 0;
+  if (publish) {
+    HeldEntry& e = t->next_slot();
+    e.addr = l->addr;
+    e.lock_id = l->id;
+    e.mode = mode;
+    e.reentry = v == Verdict::Reentry;
+    e.stack = st;
+    t->wait_seq.fetch_add(1, std::memory_order_relaxed);
+    t->waiting.store(&e, std::memory_order_release);
+    start_watchdog_if_needed();
+  }
+  --t_in_shim;
+  bool ok = call();
+  ++t_in_shim;
+  if (publish) t->waiting.store(nullptr, std::memory_order_release);
+  if (ok) d.after_lock(*t, *l, mode, v == Verdict::Reentry, st);
+  --t_in_shim;
+}
+
+void release(ThreadState* t, const Stack& st, const void* obj) {
+  ++t_in_shim;
+  if (!detector().before_unlock(*t, reinterpret_cast<uintptr_t>(obj))) {
+    detector().unlock_not_held(*t, reinterpret_cast<uintptr_t>(obj), st);
+    on_new_findings();
+  }
+  --t_in_shim;
+}
+
+void forget(const void* obj, Family family) {
+  ++t_in_shim;
+  detector().forget(reinterpret_cast<uintptr_t>(obj), family);
+  --t_in_shim;
+}
+
+}  // namespace
+
+// ---- pthread mutexes ----
+
+EXPORT int pthread_mutex_init(pthread_mutex_t* m, const pthread_mutexattr_t* a) {
+  REAL(pthread_mutex_init);
+  if (!bypass()) forget(m, Family::Mutex);
+  return real(m, a);
+}
+
+EXPORT int pthread_mutex_destroy(pthread_mutex_t* m) {
+  REAL(pthread_mutex_destroy);
+  if (!bypass()) forget(m, Family::Mutex);
+  return real(m);
+}
+
+EXPORT int pthread_mutex_lock(pthread_mutex_t* m) {
+  REAL(pthread_mutex_lock);
+  if (bypass()) return real(m);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  int r = 0;
+  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Blocking,
+          [&] { return (r = real(m)) == 0 || r == EOWNERDEAD; });
+  return r;
+}
+
+EXPORT int pthread_mutex_trylock(pthread_mutex_t* m) {
+  REAL(pthread_mutex_trylock);
+  if (bypass()) return real(m);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  int r = 0;
+  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Try,
+          [&] { return (r = real(m)) == 0 || r == EOWNERDEAD; });
+  return r;
+}
+
+EXPORT int pthread_mutex_timedlock(pthread_mutex_t* m, const struct timespec* ts) {
+  REAL(pthread_mutex_timedlock);
+  if (bypass()) return real(m, ts);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  int r = 0;
+  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Timed,
+          [&] { return (r = real(m, ts)) == 0 || r == EOWNERDEAD; });
+  return r;
+}
+
+EXPORT int pthread_mutex_clocklock(pthread_mutex_t* m, clockid_t c, const struct timespec* ts) {
+  REAL(pthread_mutex_clocklock);
+  if (bypass()) return real(m, c, ts);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  int r = 0;
+  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Timed,
+          [&] { return (r = real(m, c, ts)) == 0 || r == EOWNERDEAD; });
+  return r;
+}
+
+EXPORT int pthread_mutex_unlock(pthread_mutex_t* m) {
+  REAL(pthread_mutex_unlock);
+  if (bypass()) return real(m);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  release(t, st, m);
+  return real(m);
+}
+
+// ---- rwlocks ----
+
+EXPORT int pthread_rwlock_init(pthread_rwlock_t* l, const pthread_rwlockattr_t* a) {
+  REAL(pthread_rwlock_init);
+  if (!bypass()) forget(l, Family::RwLock);
+  return real(l, a);
+}
+
+EXPORT int pthread_rwlock_destroy(pthread_rwlock_t* l) {
+  REAL(pthread_rwlock_destroy);
+  if (!bypass()) forget(l, Family::RwLock);
+  return real(l);
+}
+
+#define RWLOCK_INTERCEPTOR(name, mode, acq, params, args)                                         \
+  EXPORT int name params {                                                                        \
+    REAL(name);                                                                                   \
+    if (bypass()) return real args;                                                               \
+    ThreadState* t = current_thread();                                                            \
+    CAPTURE(t, st);                                                                               \
+    int r = 0;                                                                                    \
+    acquire(t, st, l, Family::RwLock, kReadWrite, mode, acq, [&] { return (r = real args) == 0; }); \
+    return r;                                                                                     \
+  }
+
+RWLOCK_INTERCEPTOR(pthread_rwlock_rdlock, Mode::Read, Acq::Blocking, (pthread_rwlock_t * l), (l))
+RWLOCK_INTERCEPTOR(pthread_rwlock_wrlock, Mode::Write, Acq::Blocking, (pthread_rwlock_t * l), (l))
+RWLOCK_INTERCEPTOR(pthread_rwlock_tryrdlock, Mode::Read, Acq::Try, (pthread_rwlock_t * l), (l))
+RWLOCK_INTERCEPTOR(pthread_rwlock_trywrlock, Mode::Write, Acq::Try, (pthread_rwlock_t * l), (l))
+RWLOCK_INTERCEPTOR(pthread_rwlock_timedrdlock, Mode::Read, Acq::Timed,
+                   (pthread_rwlock_t * l, const struct timespec* ts), (l, ts))
+RWLOCK_INTERCEPTOR(pthread_rwlock_timedwrlock, Mode::Write, Acq::Timed,
+                   (pthread_rwlock_t * l, const struct timespec* ts), (l, ts))
+RWLOCK_INTERCEPTOR(pthread_rwlock_clockrdlock, Mode::Read, Acq::Timed,
+                   (pthread_rwlock_t * l, clockid_t c, const struct timespec* ts), (l, c, ts))
+RWLOCK_INTERCEPTOR(pthread_rwlock_clockwrlock, Mode::Write, Acq::Timed,
+                   (pthread_rwlock_t * l, clockid_t c, const struct timespec* ts), (l, c, ts))
+
+EXPORT int pthread_rwlock_unlock(pthread_rwlock_t* l) {
+  REAL(pthread_rwlock_unlock);
+  if (bypass()) return real(l);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  release(t, st, l);
+  return real(l);
+}
+
+// ---- spinlocks ----
+
+EXPORT int pthread_spin_init(pthread_spinlock_t* l, int pshared) {
+  REAL(pthread_spin_init);
+  if (!bypass()) forget((const void*)(l), Family::Other);
+  return real(l, pshared);
+}
+
+EXPORT int pthread_spin_destroy(pthread_spinlock_t* l) {
+  REAL(pthread_spin_destroy);
+  if (!bypass()) forget((const void*)(l), Family::Other);
+  return real(l);
+}
+
+EXPORT int pthread_spin_lock(pthread_spinlock_t* l) {
+  REAL(pthread_spin_lock);
+  if (bypass()) return real(l);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  int r = 0;
+  acquire(t, st, (const void*)(l), Family::Other, 0, Mode::Write, Acq::Blocking,
+          [&] { return (r = real(l)) == 0; });
+  return r;
+}
+
+EXPORT int pthread_spin_trylock(pthread_spinlock_t* l) {
+  REAL(pthread_spin_trylock);
+  if (bypass()) return real(l);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  int r = 0;
+  acquire(t, st, (const void*)(l), Family::Other, 0, Mode::Write, Acq::Try,
+          [&] { return (r = real(l)) == 0; });
+  return r;
+}
+
+EXPORT int pthread_spin_unlock(pthread_spinlock_t* l) {
+  REAL(pthread_spin_unlock);
+  if (bypass()) return real(l);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  release(t, st, (const void*)(l));
+  return real(l);
+}
+
+// ---- condition variables: release the mutex for the wait, re-take it (blocking) after ----
+
+namespace {
+template <typename Call>
+int cond_wait(ThreadState* t, const Stack& st, pthread_mutex_t* m, Call call) {
+  release(t, st, m);
+  int r = 0;
+  // The re-acquire happens inside the real call; record it as a blocking acquisition afterwards
+  // (it still makes edges from other held locks, and the mutex is held again on every return).
+  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Timed, [&] {
+    r = call();
+    return true;
+  });
+  return r;
+}
+}  // namespace
+
+EXPORT int pthread_cond_wait(pthread_cond_t* c, pthread_mutex_t* m) {
+  REAL(pthread_cond_wait, "GLIBC_2.3.2");
+  if (bypass()) return real(c, m);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  return cond_wait(t, st, m, [&] { return real(c, m); });
+}
+
+EXPORT int pthread_cond_timedwait(pthread_cond_t* c, pthread_mutex_t* m, const struct timespec* ts) {
+  REAL(pthread_cond_timedwait, "GLIBC_2.3.2");
+  if (bypass()) return real(c, m, ts);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  return cond_wait(t, st, m, [&] { return real(c, m, ts); });
+}
+
+EXPORT int pthread_cond_clockwait(pthread_cond_t* c, pthread_mutex_t* m, clockid_t clk, const struct timespec* ts) {
+  REAL(pthread_cond_clockwait);
+  if (bypass()) return real(c, m, clk, ts);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  return cond_wait(t, st, m, [&] { return real(c, m, clk, ts); });
+}
+
+// ---- C11 threads (glibc implements them without going through the pthread_* symbols) ----
+
+EXPORT int mtx_init(mtx_t* m, int type) {
+  REAL(mtx_init);
+  if (!bypass()) forget(m, Family::Mutex);
+  return real(m, type);
+}
+
+EXPORT void mtx_destroy(mtx_t* m) {
+  REAL(mtx_destroy);
+  if (!bypass()) forget(m, Family::Mutex);
+  real(m);
+}
+
+EXPORT int mtx_lock(mtx_t* m) {
+  REAL(mtx_lock);
+  if (bypass()) return real(m);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  int r = 0;
+  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Blocking,
+          [&] { return (r = real(m)) == thrd_success; });
+  return r;
+}
+
+EXPORT int mtx_trylock(mtx_t* m) {
+  REAL(mtx_trylock);
+  if (bypass()) return real(m);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  int r = 0;
+  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Try,
+          [&] { return (r = real(m)) == thrd_success; });
+  return r;
+}
+
+EXPORT int mtx_timedlock(mtx_t* __restrict m, const struct timespec* __restrict ts) {
+  REAL(mtx_timedlock);
+  if (bypass()) return real(m, ts);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  int r = 0;
+  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Timed,
+          [&] { return (r = real(m, ts)) == thrd_success; });
+  return r;
+}
+
+EXPORT int mtx_unlock(mtx_t* m) {
+  REAL(mtx_unlock);
+  if (bypass()) return real(m);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  release(t, st, m);
+  return real(m);
+}
+
+EXPORT int cnd_wait(cnd_t* c, mtx_t* m) {
+  REAL(cnd_wait);
+  if (bypass()) return real(c, m);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  return cond_wait(t, st, reinterpret_cast<pthread_mutex_t*>(m), [&] { return real(c, m); });
+}
+
+EXPORT int cnd_timedwait(cnd_t* __restrict c, mtx_t* __restrict m, const struct timespec* __restrict ts) {
+  REAL(cnd_timedwait);
+  if (bypass()) return real(c, m, ts);
+  ThreadState* t = current_thread();
+  CAPTURE(t, st);
+  return cond_wait(t, st, reinterpret_cast<pthread_mutex_t*>(m), [&] { return real(c, m, ts); });
+}
+
+// ---- threads: entry function and name for reports ----
+
+namespace {
+struct StartArgs {
+  void* (*fn)(void*);
+  void* arg;
+  uintptr_t entry;
+};
+
+void* start_thunk(void* p) {
+  StartArgs a = *static_cast<StartArgs*>(p);
+  std::free(p);
+  if (ready()) set_thread_entry(current_thread(), a.entry);
+  return a.fn(a.arg);
+}
+
+// std::thread starts every thread in libstdc++'s execute_native_thread_routine with a
+// std::thread::_State*; its virtual _M_run (vtable slot 2) is the real entry.
+uintptr_t entry_of(void* (*fn)(void*), void* arg) {
+  Dl_info info{};
+  if (arg && dladdr(reinterpret_cast<void*>(fn), &info) && info.dli_fname && std::strstr(info.dli_fname, "libstdc++"))
+    return (*static_cast<uintptr_t**>(arg))[2];
+  return reinterpret_cast<uintptr_t>(fn);
+}
+}  // namespace
+
+EXPORT int pthread_create(pthread_t* th, const pthread_attr_t* attr, void* (*fn)(void*), void* arg) {
+  REAL(pthread_create);
+  if (bypass()) return real(th, attr, fn, arg);
+  ++t_in_shim;
+  auto* a = static_cast<StartArgs*>(std::malloc(sizeof(StartArgs)));
+  *a = StartArgs{fn, arg, entry_of(fn, arg)};
+  --t_in_shim;
+  int r = real(th, attr, start_thunk, a);
+  if (r != 0) std::free(a);
+  return r;
+}
+
+EXPORT int pthread_setname_np(pthread_t th, const char* name) {
+  REAL(pthread_setname_np);
+  if (!bypass() && pthread_equal(th, pthread_self())) {
+    ThreadState* t = current_thread();
+    std::strncpy(t->name, name, sizeof t->name - 1);
+  }
+  return real(th, name);
+}
+
+// ---- process exit: the findings status when the program itself succeeded ----
+
+namespace {
+using MainFn = int (*)(int, char**, char**);
+MainFn g_main = nullptr;
+int main_wrapper(int argc, char** argv, char** envp) {
+  int status = g_main(argc, argv, envp);
+  return adjust_exit_status(status);
+}
+}  // namespace
+
+EXPORT int __libc_start_main(MainFn main, int argc, char** argv, void (*init)(), void (*fini)(),
+                             void (*rtld_fini)(), void* stack_end) {
+  using Start = int (*)(MainFn, int, char**, void (*)(), void (*)(), void (*)(), void*);
+  auto real = reinterpret_cast<Start>(dlsym(RTLD_NEXT, "__libc_start_main"));
+  g_main = main;
+  return real(main_wrapper, argc, argv, init, fini, rtld_fini, stack_end);
+}
+
+EXPORT void exit(int status) noexcept {
+  using Exit = void (*)(int);
+  static const auto real = reinterpret_cast<Exit>(dlsym(RTLD_NEXT, "exit"));
+  if (ready() && !t_in_shim) status = adjust_exit_status(status);
+  real(status);
+  __builtin_unreachable();
+}

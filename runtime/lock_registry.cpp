@@ -1,0 +1,130 @@
+#include "lock_registry.h"
+
+#include <pthread.h>
+
+#include <cstddef>
+
+namespace lockscope::rt {
+
+namespace {
+// glibc x86_64 layouts (bits/struct_mutex.h, bits/struct_rwlock.h).
+constexpr size_t kMutexKindOffset = 16;
+constexpr size_t kMutexListNextOffset = 32;
+constexpr size_t kRwSharedOffset = 28;
+constexpr size_t kRwPad2Offset = 40;
+constexpr int kMutexRobust = 16, kMutexPshared = 128;
+static_assert(sizeof(pthread_mutex_t) == 40 && sizeof(pthread_rwlock_t) == 56,
+              "lock_registry.cpp knows glibc x86_64 layouts only");
+}  // namespace
+
+std::atomic<uint64_t>* tag_slot(uintptr_t addr, Family family) {
+  if (family == Family::Mutex) {
+    int kind = *reinterpret_cast<const volatile int*>(addr + kMutexKindOffset);
+    if (kind & (kMutexRobust | kMutexPshared)) return nullptr;  // glibc uses __list, or other processes share it
+    return reinterpret_cast<std::atomic<uint64_t>*>(addr + kMutexListNextOffset);
+  }
+  if (family == Family::RwLock) {
+    if (*reinterpret_cast<const volatile int*>(addr + kRwSharedOffset) != 0) return nullptr;
+    return reinterpret_cast<std::atomic<uint64_t>*>(addr + kRwPad2Offset);
+  }
+  return nullptr;
+}
+
+LockState* LockRegistry::slot(uint32_t s) const {
+  LockState* chunk = chunks_[s >> kChunkBits].load(std::memory_order_acquire);
+  return chunk ? &chunk[s & ((1u << kChunkBits) - 1)] : nullptr;
+}
+
+LockState* LockRegistry::by_id(uint32_t id) {
+  LockState* st = slot(slot_of(id));
+  return st && st->id == id ? st : nullptr;
+}
+
+LockState* LockRegistry::find(uintptr_t addr, Family family) {
+  if (auto* tag = tag_slot(addr, family)) {
+    uint64_t t = tag->load(std::memory_order_relaxed);
+    if ((t & 0xFFFFFFFF00000000ull) == kTagMagic) {
+      LockState* st = slot(slot_of(static_cast<uint32_t>(t)));
+      if (st && st->id == static_cast<uint32_t>(t) && st->addr == addr) return st;
+    }
+    return nullptr;
+  }
+  Shard& sh = shard(addr);
+  SpinGuard g(sh.lock);
+  auto it = sh.by_addr.find(addr);
+  return it == sh.by_addr.end() ? nullptr : slot(slot_of(it->second));
+}
+
+LockState* LockRegistry::resolve(uintptr_t addr, Family family, uint8_t flags, uint32_t first_stack,
+                                 uint32_t thread) {
+  std::atomic<uint64_t>* tag = tag_slot(addr, family);
+  if (tag) {
+    if (LockState* st = find(addr, family)) return st;
+  }
+  Shard& sh = shard(addr);
+  SpinGuard g(sh.lock);
+  auto it = sh.by_addr.find(addr);
+  if (it != sh.by_addr.end()) {
+    LockState* old = slot(slot_of(it->second));
+    if (!tag) return old;
+    // Re-check under the lock: another thread may have stamped it meanwhile.
+    uint64_t t = tag->load(std::memory_order_relaxed);
+    if (t == (kTagMagic | old->id)) return old;
+    // Known address, no tag: a new lock was constructed over the old one.
+    release(old);
+    sh.by_addr.erase(it);
+  }
+  LockState* st = allocate(addr, flags, first_stack, thread);
+  sh.by_addr.emplace(addr, st->id);
+  if (tag) tag->store(kTagMagic | st->id, std::memory_order_relaxed);
+  return st;
+}
+
+void LockRegistry::forget(uintptr_t addr, Family family) {
+  Shard& sh = shard(addr);
+  SpinGuard g(sh.lock);
+  auto it = sh.by_addr.find(addr);
+  if (it == sh.by_addr.end()) return;
+  release(slot(slot_of(it->second)));
+  sh.by_addr.erase(it);
+  if (auto* tag = tag_slot(addr, family)) tag->store(0, std::memory_order_relaxed);
+}
+
+LockState* LockRegistry::allocate(uintptr_t addr, uint8_t flags, uint32_t first_stack, uint32_t thread) {
+  SpinGuard g(alloc_lock_);
+  uint32_t id;
+  if (!free_.empty()) {
+    uint32_t old = free_.back();
+    free_.pop_back();
+    id = slot_of(old) | (((old >> kSlotBits) + 1) & 63) << kSlotBits;
+  } else {
+    id = next_slot_++;
+    uint32_t c = id >> kChunkBits;
+    if (!chunks_[c].load(std::memory_order_relaxed))
+      chunks_[c].store(new LockState[1u << kChunkBits], std::memory_order_release);
+  }
+  LockState* st = slot(slot_of(id));
+  st->addr = addr;
+  st->flags = flags;
+  st->first_stack = first_stack;
+  st->first_thread = thread;
+  st->id = id;  // last: publishes the slot to by_id()
+  live_.fetch_add(1, std::memory_order_relaxed);
+  return st;
+}
+
+void LockRegistry::release(LockState* st) {
+  uint32_t id = st->id;
+  on_retire_(ctx_, id);
+  SpinGuard g(alloc_lock_);
+  st->id = 0;
+  free_.push_back(id);
+  live_.fetch_sub(1, std::memory_order_relaxed);
+}
+
+void LockRegistry::reset_locks_after_fork() {
+  alloc_lock_.reset();
+  for (Shard& s : shards_) s.lock.reset();
+}
+
+}  // namespace lockscope::rt

@@ -1,0 +1,87 @@
+#pragma once
+// Which lock lives at an address, and whether it is still the same lock.
+//
+// std::mutex has a trivial destructor, so a heap mutex can die and a new one be constructed at the
+// same address without any call the shim could see. Telling them apart matters: otherwise edges of
+// the dead lock join the new one and make false cycles. The rule implemented here:
+//  - pthread mutexes (non-robust, process-private) and rwlocks carry a tag the shim writes into a
+//    field glibc leaves unused for them (mutex: __list.__next; rwlock: __pad2). Every constructor
+//    and pthread_*_init zeroes the object, so a missing tag on a known address means "a new lock
+//    was built here": the old lock is retired (its graph node removed) and a new one begins.
+//    This also makes the fast path a single load plus a compare, with no hash lookup.
+//  - other locks (spinlocks, robust/shared mutexes) are found by address in a sharded map; they
+//    become new locks when their init or destroy function is called.
+// A lock id is slot | generation << 26: a retired slot is reused with the next generation, so stale
+// ids held in caches stop matching.
+#include <atomic>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "spin_lock.h"
+
+namespace lockscope::rt {
+
+enum class Family : uint8_t { Mutex, RwLock, Other };
+
+inline constexpr uint8_t kRecursive = 1;   // re-entry by the holder is allowed
+inline constexpr uint8_t kErrorCheck = 2;  // re-entry by the holder returns EDEADLK instead of hanging
+inline constexpr uint8_t kReadWrite = 4;   // has a shared (read) mode
+
+inline constexpr uint32_t kSlotBits = 26;
+inline constexpr uint32_t kSlotMask = (1u << kSlotBits) - 1;
+inline uint32_t slot_of(uint32_t id) { return id & kSlotMask; }
+
+struct LockState {
+  uintptr_t addr = 0;
+  uint32_t id = 0;  // 0: slot unused
+  uint8_t flags = 0;
+  uint32_t first_stack = 0;   // depot id of where it was first taken
+  uint32_t first_thread = 0;  // thread index that first took it
+};
+
+class LockRegistry {
+ public:
+  using RetireFn = void (*)(void* ctx, uint32_t id);
+  LockRegistry(RetireFn on_retire, void* ctx) : on_retire_(on_retire), ctx_(ctx) {}
+
+  // The lock at `addr`, created on first sight. `flags` describe it when it is created;
+  // `first_stack`/`thread` record where it was first seen.
+  LockState* resolve(uintptr_t addr, Family family, uint8_t flags, uint32_t first_stack, uint32_t thread);
+  // Fast lookup only (no creation); nullptr when unknown.
+  LockState* find(uintptr_t addr, Family family);
+  // The object at `addr` was destroyed or re-initialised: the next use is a new lock.
+  void forget(uintptr_t addr, Family family);
+  LockState* by_id(uint32_t id);  // nullptr when the id is stale
+  uint32_t id_of_slot(uint32_t s) const { LockState* st = slot(s); return st ? st->id : 0; }
+  // For the fork child: the locks of the shim's own maps may have been held by a vanished thread.
+  void reset_locks_after_fork();
+  size_t live_count() const { return live_.load(std::memory_order_relaxed); }
+
+ private:
+  static constexpr uint32_t kChunkBits = 16;
+  static constexpr uint32_t kShards = 64;
+  struct Shard {
+    SpinLock lock;
+    std::unordered_map<uintptr_t, uint32_t> by_addr;  // addr -> id
+  };
+  LockState* slot(uint32_t s) const;
+  LockState* allocate(uintptr_t addr, uint8_t flags, uint32_t first_stack, uint32_t thread);
+  void release(LockState* st);
+  Shard& shard(uintptr_t addr) { return shards_[(addr >> 4) * 0x9E3779B97F4A7C15ull >> 58]; }
+
+  RetireFn on_retire_;
+  void* ctx_;
+  std::atomic<LockState*> chunks_[1u << (kSlotBits - kChunkBits)] = {};
+  SpinLock alloc_lock_;
+  uint32_t next_slot_ = 1;
+  std::vector<uint32_t> free_;  // retired ids, reused with generation + 1
+  std::atomic<size_t> live_{0};
+  Shard shards_[kShards];
+};
+
+// Where the tag lives inside the lock object, or nullptr when this object cannot carry one.
+std::atomic<uint64_t>* tag_slot(uintptr_t addr, Family family);
+inline constexpr uint64_t kTagMagic = 0x4C4B5343ull << 32;  // "LKSC"
+
+}  // namespace lockscope::rt

@@ -1,0 +1,37 @@
+#pragma once
+// The process-wide shim state shared by the interceptors, the watchdog and the report output:
+// options, the detector, the calling thread's state, and the report life cycle (print, write
+// JSON, decide the exit status, end the process on a finding that cannot be survived).
+#include <sys/types.h>
+
+#include <cstddef>
+
+#include "detector.h"
+#include "options.h"
+
+namespace lockscope::rt {
+
+// Re-entry guard: while set, the interceptors pass straight through (the shim's own work may take
+// locks through libc or libstdc++).
+extern thread_local int t_in_shim __attribute__((tls_model("initial-exec")));
+
+bool ready();                 // the shim finished initialising
+void ensure_init();           // idempotent; stops the process (exit 2) on bad options
+const Options& options();
+Detector& detector();
+ThreadState* current_thread();  // creates the state on first use
+void set_thread_entry(ThreadState* t, uintptr_t entry_pc);
+
+// Builds, prints and records findings made since the last call; rewrites the JSON report.
+// Returns the number of findings recorded so far (after suppressions).
+size_t report_now();
+// Reports everything and ends the process with the findings status. Never returns.
+[[noreturn]] void die_with_findings();
+// After a new finding from an interceptor: halt when the user asked for it.
+void on_new_findings();
+int adjust_exit_status(int status);
+
+void start_watchdog_if_needed();
+void watchdog_after_fork();
+
+}  // namespace lockscope::rt

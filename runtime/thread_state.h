@@ -1,0 +1,68 @@
+#pragma once
+// What the shim knows about one thread: the locks it holds, in acquisition order, each with the
+// stack where it was taken; the lock it is blocked on (for the hang watchdog); and a small cache
+// of lock-order edges it already reported to the detector, so a repeated nesting costs no lock.
+// Owned by its thread; the watchdog reads `held`/`waiting` racily and double-checks over time.
+#include <sys/types.h>
+
+#include <atomic>
+#include <cstdint>
+
+#include "stack.h"
+
+namespace lockscope::rt {
+
+enum class Mode : uint8_t { Write = 0, Read = 1 };
+
+struct HeldEntry {
+  uintptr_t addr = 0;
+  uint32_t lock_id = 0;
+  Mode mode = Mode::Write;
+  bool reentry = false;  // a recursive re-acquisition: adds no edges, only balances unlocks
+  Stack stack;
+};
+
+inline constexpr uint32_t kInlineHeld = 32;
+inline constexpr uint32_t kEdgeCacheSize = 1024;  // power of two
+
+struct ThreadState {
+  uint32_t index = 0;  // reports call it T<index>; the main thread is T0
+  pid_t tid = 0;
+  uintptr_t stack_lo = 0, stack_hi = 0;
+  uintptr_t entry_pc = 0;  // start routine given to pthread_create
+  char name[16] = {};
+  std::atomic<bool> alive{true};
+  ThreadState* next = nullptr;  // registry list, append-only
+
+  std::atomic<HeldEntry*> held{inline_held};
+  std::atomic<uint32_t> held_n{0};
+  uint32_t held_cap = kInlineHeld;
+  // Set while blocked in an untimed acquisition; points at held[held_n], the entry being acquired.
+  std::atomic<const HeldEntry*> waiting{nullptr};
+  std::atomic<uint64_t> wait_seq{0};
+
+  uint64_t edge_keys[kEdgeCacheSize] = {};
+  uint8_t edge_modes[kEdgeCacheSize] = {};
+  HeldEntry inline_held[kInlineHeld];
+
+  HeldEntry* held_array() { return held.load(std::memory_order_relaxed); }
+  uint32_t held_count() const { return held_n.load(std::memory_order_relaxed); }
+  // The slot just past the held locks, grown when needed; the caller fills it, then commits.
+  HeldEntry& next_slot();
+  void commit_slot() { held_n.store(held_count() + 1, std::memory_order_release); }
+  void remove_at(uint32_t i);
+  void clear_held() { held_n.store(0, std::memory_order_release); }
+
+  static uint32_t cache_index(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 54; }
+  bool edge_cached(uint64_t key, uint8_t mode_bit) const {
+    uint32_t i = cache_index(key);
+    return edge_keys[i] == key && (edge_modes[i] & mode_bit);
+  }
+  void cache_edge(uint64_t key, uint8_t mode_bit) {
+    uint32_t i = cache_index(key);
+    if (edge_keys[i] != key) edge_keys[i] = key, edge_modes[i] = 0;
+    edge_modes[i] |= mode_bit;
+  }
+};
+
+}  // namespace lockscope::rt
