@@ -27,7 +27,7 @@ int exit_status_of(const report::Report& r) {
 
 }  // namespace
 
-CheckResult run_check(const CheckOptions& options, const ActionMaker& make_action, const Analyzer& analyze) {
+CheckResult run_check(const CheckOptions& options, ActionMaker make_action, const Analyzer& analyze) {
   const std::vector<Unit> units = select_units({options.build_dir, options.fixed_args, options.files});
   ExtractOptions extract_options;
   extract_options.resource_dir = resource_dir_for(options);

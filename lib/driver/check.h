@@ -24,6 +24,6 @@ struct CheckResult {
 
 // Throws InputError (compile_db.h) when there is nothing usable to analyze; a unit that does
 // not compile is not an exception but an error in the result (exit status 2).
-CheckResult run_check(const CheckOptions& options, const ActionMaker& make_action, const Analyzer& analyze);
+CheckResult run_check(const CheckOptions& options, ActionMaker make_action, const Analyzer& analyze);
 
 }  // namespace lockscope::driver

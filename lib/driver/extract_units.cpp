@@ -37,11 +37,11 @@ class OneCommandDatabase : public tooling::CompilationDatabase {
 
 class ActionFactory : public tooling::FrontendActionFactory {
  public:
-  ActionFactory(const ActionMaker& make, facts::TranslationUnitFacts& out) : make_(make), out_(out) {}
+  ActionFactory(ActionMaker make, facts::TranslationUnitFacts& out) : make_(make), out_(out) {}
   std::unique_ptr<clang::FrontendAction> create() override { return make_(out_); }
 
  private:
-  const ActionMaker& make_;
+  ActionMaker make_;
   facts::TranslationUnitFacts& out_;
 };
 
@@ -56,7 +56,7 @@ std::string describe(const FirstErrorConsumer& diags) {
   return text;
 }
 
-UnitOutcome extract_one(const Unit& unit, const ActionMaker& make_action, const ExtractOptions& options) {
+UnitOutcome extract_one(const Unit& unit, ActionMaker make_action, const ExtractOptions& options) {
   UnitOutcome outcome;
   std::vector<std::string> command = unit.command;
   add_resource_dir(command, options.resource_dir);
@@ -104,7 +104,7 @@ UnitOutcome extract_one(const Unit& unit, const ActionMaker& make_action, const 
 
 }  // namespace
 
-std::vector<UnitOutcome> extract_units(const std::vector<Unit>& units, const ActionMaker& make_action,
+std::vector<UnitOutcome> extract_units(const std::vector<Unit>& units, ActionMaker make_action,
                                        const ExtractOptions& options) {
   static std::once_flag crash_recovery_enabled;
   std::call_once(crash_recovery_enabled, [] { llvm::CrashRecoveryContext::Enable(); });

@@ -3,7 +3,6 @@
 // FrontendAction per unit, each with its own file system view (so no thread changes the
 // process's working directory) and its own diagnostics. A unit that does not compile, whose
 // extraction fails or crashes, yields one error naming it, and the other units go on.
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,8 +19,9 @@ class FrontendAction;
 namespace lockscope::driver {
 
 // Makes the action that fills one unit's facts (extract::make_extract_action in the tool, a
-// fake in tests). Called from several threads at once.
-using ActionMaker = std::function<std::unique_ptr<clang::FrontendAction>(facts::TranslationUnitFacts&)>;
+// fake in tests). Called from several threads at once. A plain function pointer, so callers need
+// not see clang::FrontendAction's definition (a std::function would instantiate its destructor).
+using ActionMaker = std::unique_ptr<clang::FrontendAction> (*)(facts::TranslationUnitFacts&);
 
 struct ExtractOptions {
   unsigned jobs = 1;         // threads; never more than there are units
@@ -34,7 +34,7 @@ struct UnitOutcome {
 };
 
 // One outcome per unit, in the order of `units`, whatever order the threads finished in.
-std::vector<UnitOutcome> extract_units(const std::vector<Unit>& units, const ActionMaker& make_action,
+std::vector<UnitOutcome> extract_units(const std::vector<Unit>& units, ActionMaker make_action,
                                        const ExtractOptions& options);
 
 }  // namespace lockscope::driver

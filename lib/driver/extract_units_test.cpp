@@ -98,7 +98,7 @@ TEST(ExtractUnits, BuiltinHeadersComeFromTheResourceDir) {
 TEST(ExtractUnits, ExceptionFromTheExtractionIsAnError) {
   ScratchDir dir;
   std::string f = dir.write("x.cpp", "int x;\n");
-  ActionMaker throwing = [](facts::TranslationUnitFacts&) -> std::unique_ptr<clang::FrontendAction> {
+  ActionMaker throwing = +[](facts::TranslationUnitFacts&) -> std::unique_ptr<clang::FrontendAction> {
     throw std::runtime_error("unsupported construct");
   };
   std::vector<UnitOutcome> out = extract_units({unit(f)}, throwing, ExtractOptions{1, default_resource_dir()});

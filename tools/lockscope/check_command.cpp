@@ -73,6 +73,9 @@ int check_main(const Args& args) {
     result = driver::run_check(options, extract::make_extract_action, link::analyze);
   } catch (const driver::InputError& e) {
     return fail(e.what());
+  } catch (const std::exception& e) {
+    // A bug of ours, not the user's input; still one message and exit 2, never a crash.
+    return fail(std::string("internal error: ") + e.what() + " (please report this)");
   }
   write_report(out, options, result);
   out.flush();

@@ -95,7 +95,10 @@ quiet)
   ;;
 no_lock_order)
   write_inversion inv.cpp; write_db inv.cpp
-  run 0 -p build --no-lock-order --no-races
+  run 0 -p build --no-lock-order
+  run 1 -p build --no-races
+  run 2 -p build --no-lock-order --no-races
+  has err.txt "leave nothing to analyze"
   ;;
 fixed_database)
   write_inversion inv.cpp
