@@ -1,12 +1,192 @@
-// Placeholder until the run command lands; owned by the helper building it.
+// `lockscope run [--report FILE] [--exitcode N] [--options K=V:...] [--] PROGRAM ARGS...`:
+// runs PROGRAM with the runtime shim preloaded. The shim prints the human report on stderr and
+// writes the JSON report; this command finds the shim, sets the environment, and decides the exit
+// status: the program's own when it failed, the findings status when it succeeded with findings,
+// 0 when clean.
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "commands.h"
 #include "report/finding.h"
+#include "report/json_io.h"
+
+extern char** environ;
 
 namespace lockscope::cli {
-int run_main(const Args&) {
-  std::cerr << "lockscope run: not built yet\n";
+
+namespace {
+
+namespace fs = std::filesystem;
+
+int fail(const std::string& message) {
+  std::cerr << "lockscope run: " << message << "\n";
   return report::kExitError;
 }
+
+void usage(std::ostream& out) {
+  out << "usage: lockscope run [--report FILE] [--exitcode N] [--options K=V:K=V] [--] PROGRAM [ARGS...]\n"
+         "  Runs PROGRAM with liblockscope-rt.so preloaded; reports lock-order inversions, double locks,\n"
+         "  unlocks of unheld locks and real deadlocks (human report on stderr).\n"
+         "  --report FILE   write the JSON report to FILE\n"
+         "  --exitcode N    status when the program succeeded but findings were made (default 66)\n"
+         "  --options OPTS  more runtime options (see runtime/README.md), as in LOCKSCOPE_OPTIONS\n"
+         "  LOCKSCOPE_RUNTIME=PATH overrides where the shim is found.\n";
+}
+
+// The shim: $LOCKSCOPE_RUNTIME, else next to this binary's build tree or install prefix.
+std::string find_runtime(std::string& error) {
+  if (const char* p = std::getenv("LOCKSCOPE_RUNTIME")) {
+    if (access(p, R_OK) != 0) error = "LOCKSCOPE_RUNTIME='" + std::string(p) + "' is not a readable file";
+    return p;
+  }
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) {
+    error = "cannot locate the lockscope binary (/proc/self/exe)";
+    return {};
+  }
+  fs::path dir = self.parent_path();
+  for (const char* rel : {"../../runtime/liblockscope-rt.so", "../lib/liblockscope-rt.so", "liblockscope-rt.so"}) {
+    fs::path candidate = (dir / rel).lexically_normal();
+    if (fs::exists(candidate, ec)) return candidate.string();
+  }
+  error = "cannot find liblockscope-rt.so near " + dir.string() + " (set LOCKSCOPE_RUNTIME=path)";
+  return {};
+}
+
+std::string temp_report_path() {
+  std::string dir = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
+  return dir + "/lockscope-run-" + std::to_string(getpid()) + ".json";
+}
+
+}  // namespace
+
+int run_main(const Args& args) {
+  std::string report_path, exitcode = "66", extra_options;
+  size_t i = 0;
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* name) -> const std::string* {
+      if (i + 1 >= args.size()) return nullptr;
+      (void)name;
+      return &args[++i];
+    };
+    if (a == "--") {
+      ++i;
+      break;
+    }
+    if (a == "--help" || a == "-h") {
+      usage(std::cout);
+      return 0;
+    }
+    if (a == "--report" || a == "--exitcode" || a == "--options") {
+      const std::string* v = value(a.c_str());
+      if (!v) return fail("option " + a + " needs a value");
+      if (a == "--report") report_path = *v;
+      else if (a == "--options") extra_options = *v;
+      else {
+        char* end = nullptr;
+        long n = std::strtol(v->c_str(), &end, 10);
+        if (v->empty() || *end || n < 0 || n > 255) return fail("--exitcode expects 0..255, got '" + *v + "'");
+        exitcode = std::to_string(n);
+      }
+      continue;
+    }
+    if (a.starts_with("-")) return fail("unknown option '" + a + "' (see lockscope run --help)");
+    break;
+  }
+  if (i >= args.size()) {
+    usage(std::cerr);
+    return fail("no program to run");
+  }
+  std::string error;
+  std::string runtime = find_runtime(error);
+  if (!error.empty()) return fail(error);
+
+  bool own_report = report_path.empty();
+  if (own_report) report_path = temp_report_path();
+  std::error_code ec;
+  fs::remove(report_path, ec);
+
+  // Environment: ours first, then everything else except what we set.
+  std::vector<std::string> env;
+  std::string preload = runtime;
+  if (const char* p = std::getenv("LD_PRELOAD"); p && *p) preload += ":" + std::string(p);
+  std::string options = "exitcode=" + exitcode;
+  if (const char* p = std::getenv("LOCKSCOPE_OPTIONS"); p && *p) options += ":" + std::string(p);
+  if (!extra_options.empty()) options += ":" + extra_options;
+  env.push_back("LD_PRELOAD=" + preload);
+  env.push_back("LOCKSCOPE_OPTIONS=" + options);
+  env.push_back("LOCKSCOPE_REPORT=" + report_path);
+  for (char** e = environ; e && *e; ++e) {
+    std::string_view v(*e);
+    if (v.starts_with("LD_PRELOAD=") || v.starts_with("LOCKSCOPE_OPTIONS=") || v.starts_with("LOCKSCOPE_REPORT="))
+      continue;
+    env.emplace_back(v);
+  }
+  std::vector<char*> envp, argv;
+  for (auto& s : env) envp.push_back(s.data());
+  envp.push_back(nullptr);
+  std::vector<std::string> program_args(args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+  for (auto& s : program_args) argv.push_back(s.data());
+  argv.push_back(nullptr);
+
+  // fork+exec rather than posix_spawn: the child must name itself as the report's owner
+  // (LOCKSCOPE_REPORT_PID), so the programs it starts in turn never overwrite the report.
+  int err_pipe[2];
+  if (pipe2(err_pipe, O_CLOEXEC) != 0) return fail(std::string("pipe: ") + std::strerror(errno));
+  pid_t pid = fork();
+  if (pid < 0) return fail(std::string("fork: ") + std::strerror(errno));
+  if (pid == 0) {
+    close(err_pipe[0]);
+    std::string owner = "LOCKSCOPE_REPORT_PID=" + std::to_string(getpid());
+    envp.insert(envp.begin(), owner.data());
+    environ = envp.data();
+    execvp(argv[0], argv.data());
+    int e = errno;
+    (void)!write(err_pipe[1], &e, sizeof e);
+    _exit(127);
+  }
+  close(err_pipe[1]);
+  int exec_errno = 0;
+  bool exec_failed = read(err_pipe[0], &exec_errno, sizeof exec_errno) == sizeof exec_errno;
+  close(err_pipe[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+  if (exec_failed) return fail("cannot run '" + program_args[0] + "': " + std::strerror(exec_errno));
+
+  size_t findings = 0;
+  bool have_report = fs::exists(report_path, ec);
+  if (have_report) {
+    try {
+      findings = report::read_json_file(report_path).findings.size();
+    } catch (const report::ReportFormatError& e) {
+      std::cerr << "lockscope run: " << e.what() << "\n";
+      have_report = false;
+    }
+  }
+  if (own_report) fs::remove(report_path, ec);
+  if (WIFSIGNALED(status)) {
+    std::cerr << "lockscope run: '" << program_args[0] << "' was killed by signal " << WTERMSIG(status) << "\n";
+    return 128 + WTERMSIG(status);
+  }
+  int code = WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+  if (!have_report && code == 0)
+    std::cerr << "lockscope run: no report from '" << program_args[0]
+              << "': the shim did not run in it (statically linked or set-uid programs cannot be preloaded)\n";
+  int findings_status = std::atoi(exitcode.c_str());
+  if (code != 0 && code != findings_status) return code;  // the program's own failure wins
+  return findings > 0 ? findings_status : code;
+}
+
 }  // namespace lockscope::cli
