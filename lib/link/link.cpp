@@ -3,6 +3,7 @@
 #include "link/lock_order.h"
 #include "link/lockset.h"
 #include "link/program.h"
+#include "link/races.h"
 #include "lockscope/version.h"
 
 namespace lockscope::link {
@@ -16,7 +17,7 @@ report::Report analyze(const std::vector<facts::TranslationUnitFacts>& units, co
   ProgramRun run = run_threads(program);
   out.diagnostics.insert(out.diagnostics.end(), run.diagnostics.begin(), run.diagnostics.end());
   if (options.lock_order) find_lock_order_issues(run, out);
-  // options.races: the data-race analysis (issue 5) consumes run.accesses here.
+  if (options.races) find_races(run, out);
   report::canonicalize(out.findings);
   return out;
 }
