@@ -51,14 +51,15 @@ const char* ci_options_help() {
          "  Inline: `// lockscope-ignore[<kind>]` on the reported line or the line before silences it.\n";
 }
 
-CiOutcome apply_ci_options(Report& report, const CiOptions& options, const std::vector<std::string>& sources) {
+CiOutcome apply_ci_options(Report& report, const CiOptions& options, const std::vector<std::string>& sources,
+                           const std::vector<std::string>& directories) {
   CiOutcome outcome;
   // Load the baseline first: a malformed one should fail before anything is written.
   std::optional<Baseline> baseline;
   if (options.baseline) baseline = load_baseline(*options.baseline);
 
   SuppressionOutcome s = apply_inline_suppressions(
-      report.findings, options.report_unused_suppressions ? sources : std::vector<std::string>{});
+      report.findings, options.report_unused_suppressions ? sources : std::vector<std::string>{}, directories);
   outcome.suppressed = s.suppressed.size();
   report.findings = std::move(s.kept);
   if (options.report_unused_suppressions) outcome.unused = std::move(s.unused);

@@ -44,9 +44,11 @@ struct CiOutcome {
 };
 
 // Applies suppressions and the baseline to report.findings in place, and writes the baseline.
-// `sources` are the analyzed files (for unused suppressions in files without findings).
+// `sources` are the analyzed files (for unused suppressions in files without findings),
+// `directories` their compile directories (where relative file names in findings are found).
 // Throws SuppressionError or BaselineError, whose messages name the file (exit 2).
-CiOutcome apply_ci_options(Report& report, const CiOptions& options, const std::vector<std::string>& sources);
+CiOutcome apply_ci_options(Report& report, const CiOptions& options, const std::vector<std::string>& sources,
+                           const std::vector<std::string>& directories = {});
 
 // The exit status after apply_ci_options: 2 with an error diagnostic; 0 after --write-baseline
 // alone; else 1 when findings remain or unused suppressions were asked for and found; else 0.

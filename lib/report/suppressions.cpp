@@ -87,11 +87,21 @@ std::vector<Suppression> parse_suppressions(std::string_view text, const std::st
 }
 
 SuppressionOutcome apply_inline_suppressions(const std::vector<Finding>& findings,
-                                             const std::vector<std::string>& more_files) {
+                                             const std::vector<std::string>& more_files,
+                                             const std::vector<std::string>& search_dirs) {
+  auto resolve = [&](const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (path.empty() || fs::path(path).is_absolute() || fs::exists(path, ec)) return path;
+    for (const std::string& dir : search_dirs)
+      if (fs::exists(fs::path(dir) / path, ec)) return (fs::path(dir) / path).string();
+    return path;
+  };
   // file key -> its suppressions, with a used flag each.
   std::map<std::string, std::vector<std::pair<Suppression, bool>>> by_file;
-  auto load = [&](const std::string& path) {
-    if (path.empty()) return;
+  auto load = [&](const std::string& given) {
+    if (given.empty()) return;
+    const std::string path = resolve(given);
     std::string key = file_key(path);
     if (by_file.count(key)) return;
     auto& list = by_file[key];
@@ -106,7 +116,7 @@ SuppressionOutcome apply_inline_suppressions(const std::vector<Finding>& finding
   for (const Finding& f : findings) {
     bool silenced = false;
     if (f.location.known()) {
-      for (auto& [s, used] : by_file[file_key(f.location.file)]) {
+      for (auto& [s, used] : by_file[file_key(resolve(f.location.file))]) {
         if (s.kind == f.kind && (s.location.line == f.location.line || s.location.line + 1 == f.location.line)) {
           used = true;
           silenced = true;

@@ -40,10 +40,13 @@ struct SuppressionOutcome {
 };
 
 // Reads the file of every finding's primary location and every file in `more_files` (give the
-// analyzed sources so unused suppressions in clean files are found too). A file that cannot be
-// read contributes no suppressions. Throws SuppressionError for a malformed suppression.
+// analyzed sources so unused suppressions in clean files are found too). A relative path that does
+// not exist from the working directory is looked up in `search_dirs` (the compile commands'
+// directories: findings name files as the compiler was given them). A file that cannot be read
+// contributes no suppressions. Throws SuppressionError for a malformed suppression.
 SuppressionOutcome apply_inline_suppressions(const std::vector<Finding>& findings,
-                                             const std::vector<std::string>& more_files = {});
+                                             const std::vector<std::string>& more_files = {},
+                                             const std::vector<std::string>& search_dirs = {});
 
 // "file:line:col: warning: 'lockscope-ignore[kind]' silences nothing [lockscope-unused-suppression]"
 std::string describe_unused(const Suppression& suppression);

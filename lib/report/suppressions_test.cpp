@@ -112,6 +112,13 @@ TEST_F(ApplySuppressions, MalformedSuppressionInAReportedFileIsAnError) {
   EXPECT_THROW(apply_inline_suppressions({finding(a, 1, "data-race")}), SuppressionError);
 }
 
+TEST_F(ApplySuppressions, RelativeNamesAreFoundInTheCompileDirectories) {
+  write("rel.cpp", "x = 1;  // lockscope-ignore[data-race]\n");
+  auto out = apply_inline_suppressions({finding("rel.cpp", 1, "data-race")}, {}, {"/nonexistent", dir_.string()});
+  EXPECT_TRUE(out.kept.empty());
+  EXPECT_EQ(out.suppressed.size(), 1u);
+}
+
 TEST_F(ApplySuppressions, UnreadableFileKeepsFindings) {
   auto out = apply_inline_suppressions({finding("/nonexistent/x.cpp", 1, "data-race")});
   EXPECT_EQ(out.kept.size(), 1u);
