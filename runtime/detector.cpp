@@ -177,6 +177,16 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
     }
     cacheable = e.ngates == 0;
   }
+  if (changed) {
+    // This observation (without a gate, or in a new mode) is what can make a suppressed cycle
+    // real, so it becomes the edge's evidence in reports.
+    uint32_t acquire = depot_.put(stack), held_at = depot_.put(from.stack);
+    SpinGuard g(sh.lock);
+    EdgeInfo& e = sh.edges[key];
+    e.acquire_stack = acquire;
+    e.held_stack = held_at;
+    e.thread = t.index;
+  }
   if (is_new) {
     // Stacks are interned outside the shard lock; the edge is visible meanwhile without them.
     uint32_t acquire = depot_.put(stack), held_at = depot_.put(from.stack);

@@ -36,6 +36,7 @@ struct State {
   report::Report report;
   size_t raw_cursor = 0;  // raw findings already built into `report`
   std::string report_path;
+  bool wrote_report = false;
   pid_t owner_pid = 0;
   pthread_key_t exit_key{};
   std::string context;  // e.g. the running gtest test, noted on findings made during it
@@ -82,6 +83,10 @@ void write_json_locked() {
   std::string path = report_file();
   if (path.empty()) return;
   if (getpid() != s.owner_pid && s.report.findings.empty()) return;
+  // A clean process never replaces a report another process wrote: under `timeout prog` or a
+  // shell script both the wrapper and the program run the shim, and the wrapper exits last.
+  if (s.report.findings.empty() && !s.wrote_report && access(path.c_str(), F_OK) == 0) return;
+  s.wrote_report = true;
   std::string tmp = path + ".tmp" + std::to_string(getpid());
   {
     std::ofstream out(tmp);
@@ -139,6 +144,8 @@ void ensure_init() {
   s->owner_pid = getpid();
   if (const char* p = std::getenv("LOCKSCOPE_REPORT")) s->report_path = p;
   if (const char* p = std::getenv("LOCKSCOPE_REPORT_PID"); p && std::atoi(p) != s->owner_pid) s->owner_pid = -1;
+  // A report left by an earlier run must not survive a clean run.
+  if (!s->report_path.empty() && s->owner_pid == getpid()) unlink(s->report_path.c_str());
   pthread_key_create(&s->exit_key, thread_exit);
   pthread_atfork(fork_prepare, fork_parent, fork_child);
   g_state = s;
