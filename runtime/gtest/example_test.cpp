@@ -1,0 +1,51 @@
+// A GoogleTest binary linked with the shim and the lockscope listener: Bank.Transfer makes a
+// lock-order inversion (without hanging); only that test must fail, with the report as message.
+#include <mutex>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "lockscope_gtest.h"
+
+namespace {
+
+struct Account {
+  std::mutex m;
+  int balance = 100;
+};
+
+void transfer(Account& from, Account& to, int amount) {
+  std::lock_guard<std::mutex> a(from.m);
+  std::lock_guard<std::mutex> b(to.m);
+  from.balance -= amount;
+  to.balance += amount;
+}
+
+Account alice, bob;
+
+TEST(Bank, Deposit) {
+  std::lock_guard<std::mutex> g(alice.m);
+  alice.balance += 10;
+  EXPECT_EQ(alice.balance, 110);
+}
+
+TEST(Bank, Transfer) {
+  std::thread t1([] { transfer(alice, bob, 5); });
+  t1.join();
+  std::thread t2([] { transfer(bob, alice, 5); });
+  t2.join();
+  EXPECT_EQ(alice.balance + bob.balance, 210);
+}
+
+TEST(Bank, Audit) {
+  std::scoped_lock both(alice.m, bob.m);
+  EXPECT_EQ(alice.balance + bob.balance, 210);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  lockscope::gtest::install_listener();
+  return RUN_ALL_TESTS();
+}
