@@ -5,7 +5,7 @@
 # usage: install_test.sh BUILD_DIR CONSUMER_SOURCE_DIR
 set -euo pipefail
 build=$1
-src=$2
+src=$(cd "$2" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "install test: $*" >&2; exit 1; }
@@ -52,4 +52,25 @@ PY
   grep -q -- '->' "$tmp/$program.dot" || fail "lockscope graph drew no edge for $program"
   echo "install test: $program: exit $status, cycle reported"
 done
+
+# The installed CLI preloads the installed shim (found as ../lib/liblockscope-rt.so from bin/).
+set +e
+"$prefix/bin/lockscope" run --report "$tmp/run.json" -- "$tmp/build/inversion_plain" >"$tmp/run.out" 2>&1
+status=$?
+set -e
+[[ $status == 66 ]] || { cat "$tmp/run.out"; fail "lockscope run: exit status $status, expected 66"; }
+grep -q '"lock-order-inversion"' "$tmp/run.json" || fail "lockscope run: the report lacks the cycle"
+echo "install test: lockscope run: exit 66, cycle reported"
+
+# The installed static checker finds the compiler's builtin headers (<mutex> needs stddef.h).
+mkdir -p "$tmp/db"
+printf '[{"directory": "%s", "file": "%s", "command": "c++ -std=c++20 -pthread -c %s"}]\n' \
+  "$src" "$src/inversion.cpp" "$src/inversion.cpp" >"$tmp/db/compile_commands.json"
+set +e
+"$prefix/bin/lockscope" check -p "$tmp/db" >"$tmp/check.out" 2>&1
+status=$?
+set -e
+[[ $status == 1 ]] || { cat "$tmp/check.out"; fail "lockscope check: exit status $status, expected 1"; }
+grep -q 'lockscope-lock-order-inversion' "$tmp/check.out" || { cat "$tmp/check.out"; fail "lockscope check missed the cycle"; }
+echo "install test: lockscope check: exit 1, cycle reported"
 echo "install test: ok (${programs[*]})"
