@@ -47,6 +47,14 @@ void down() { std::lock_guard<std::mutex> lc(c); std::lock_guard<std::mutex> ld(
 int main() { std::thread t1(up), t2(down); t1.join(); t2.join(); }
 CPP
 }
+write_helper() {  # $1: file name; a unit of the same program without main, one lock order
+  cat >"$1" <<'CPP'
+#include <mutex>
+static std::mutex e, f;
+static int helper_total;
+void helper_up() { std::lock_guard<std::mutex> le(e); std::lock_guard<std::mutex> lf(f); ++helper_total; }
+CPP
+}
 # write_db FILE... : build/compile_commands.json compiling each FILE in $tmp (C as C11, C++ as C++20).
 write_db() {
   mkdir -p build
@@ -74,17 +82,18 @@ clean_exit_0)
   [[ ! -s out.txt ]] || fail "a clean run printed: $(cat out.txt)"
   ;;
 findings_exit_1)
-  write_inversion inv.cpp; write_clean clean.cpp; write_db inv.cpp clean.cpp
+  write_inversion inv.cpp; write_helper helper.cpp; write_db helper.cpp inv.cpp
   run 1 -p build
   has out.txt "inv.cpp:6:"
   has out.txt "[lockscope-lock-order-inversion]"
   has out.txt "note:"
   has out.txt "1 finding (1 lock-order-inversion)"
-  lacks out.txt "clean.cpp"
+  lacks out.txt "helper.cpp"
   ;;
 only_given_files)
   write_inversion inv.cpp; write_clean clean.cpp; write_db inv.cpp clean.cpp
   run 0 -p build clean.cpp
+  run 1 -p build inv.cpp
   run 1 -p build/compile_commands.json inv.cpp
   ;;
 quiet)
@@ -182,9 +191,9 @@ assert res[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == 
 PY
   ;;
 broken_unit_among_good)
-  write_inversion inv.cpp; write_clean clean.cpp
-  printf 'int main() {\n  return 0\n}\n' >bad.cpp
-  write_db clean.cpp bad.cpp inv.cpp
+  write_inversion inv.cpp; write_helper helper.cpp
+  printf 'int broken() {\n  return 0\n}\n' >bad.cpp
+  write_db helper.cpp bad.cpp inv.cpp
   run 2 -p build
   has out.txt "bad.cpp:2:11: error: cannot analyze $tmp/bad.cpp: expected ';' after return statement"
   [[ $(grep -c "error:" out.txt) == 1 ]] || fail "expected one error line"
@@ -194,7 +203,7 @@ broken_unit_among_good)
   python3 -c 'import json,sys; r=json.load(open("out.txt")); sys.exit(not (len(r["findings"]) == 1 and r["diagnostics"][0]["severity"] == "error"))' || fail "json"
   ;;
 parallel_same_output)
-  for i in 1 2 3 4 5; do write_clean "c$i.cpp"; done
+  for i in 1 2 3 4 5; do write_helper "c$i.cpp"; sed -i "s/helper_/helper${i}_/g" "c$i.cpp"; done
   write_inversion inv.cpp
   write_db c1.cpp c2.cpp inv.cpp c3.cpp c4.cpp c5.cpp
   run 1 -p build -j1 --format json; mv out.txt j1.json
