@@ -13,7 +13,8 @@ fail() { echo "install test: $*" >&2; exit 1; }
 cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/install.log" || { cat "$tmp/install.log"; fail "cmake --install failed"; }
 prefix=$tmp/prefix
 for f in bin/lockscope lib/liblockscope-rt.so lib/liblockscope-rt.a lib/cmake/lockscope/lockscopeConfig.cmake \
-         lib/cmake/lockscope/lockscopeConfigVersion.cmake include/lockscope/runtime_api.h; do
+         lib/cmake/lockscope/lockscopeConfigVersion.cmake include/lockscope/runtime_api.h \
+         lib/liblockscope_gtest.a include/lockscope/lockscope_gtest.h; do
   [[ -e $prefix/$f ]] || fail "$f was not installed"
 done
 "$prefix/bin/lockscope" version >"$tmp/version.txt" || fail "the installed lockscope does not run"
@@ -23,8 +24,7 @@ cmake -S "$src" -B "$tmp/build" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" >"$tmp/co
   { cat "$tmp/configure.log"; fail "the consumer project does not configure against the package"; }
 cmake --build "$tmp/build" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; fail "the consumer project does not build"; }
 
-programs=(inversion inversion_static)
-[[ -x $tmp/build/inversion_gtest ]] && programs+=(inversion_gtest)
+programs=(inversion inversion_static inversion_gtest)
 for program in "${programs[@]}"; do
   report=$tmp/$program.json
   set +e
@@ -38,6 +38,10 @@ for program in "${programs[@]}"; do
   if [[ $program != inversion_gtest && $status != 66 ]]; then
     cat "$tmp/$program.out"
     fail "$program: exit status $status, expected 66 (findings)"
+  fi
+  if [[ $program == inversion_gtest ]]; then
+    grep -q '^\[  FAILED  \] Inversion.TwoLocks' "$tmp/$program.out" || { cat "$tmp/$program.out"; fail "the listener did not fail Inversion.TwoLocks"; }
+    ! grep -q '^\[  FAILED  \] Clean.OneOrder' "$tmp/$program.out" || { cat "$tmp/$program.out"; fail "Clean.OneOrder failed"; }
   fi
   [[ -s $report ]] || fail "$program: no report in LOCKSCOPE_REPORT ($report)"
   python3 - "$report" "$program" <<'PY' || fail "$program: the report does not hold the cycle"
