@@ -1,5 +1,6 @@
 #include "driver/check.h"
 
+#include <chrono>
 #include <thread>
 
 #include <llvm/Support/FileSystem.h>
@@ -33,7 +34,11 @@ CheckResult run_check(const CheckOptions& options, ActionMaker make_action, cons
   extract_options.resource_dir = resource_dir_for(options);
   extract_options.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
+  using Clock = std::chrono::steady_clock;
+  auto seconds_since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
+  const Clock::time_point extract_start = Clock::now();
   std::vector<UnitOutcome> outcomes = extract_units(units, make_action, extract_options);
+  const double extract_seconds = seconds_since(extract_start);
   std::vector<facts::TranslationUnitFacts> facts;
   std::vector<report::Diagnostic> unit_errors;
   for (UnitOutcome& o : outcomes) {
@@ -46,7 +51,11 @@ CheckResult run_check(const CheckOptions& options, ActionMaker make_action, cons
   CheckResult result;
   result.units = units.size();
   result.failed = unit_errors.size();
+  result.jobs = static_cast<unsigned>(std::min<size_t>(extract_options.jobs, units.size()));
+  result.extract_seconds = extract_seconds;
+  const Clock::time_point link_start = Clock::now();
   result.report = analyze(facts, link::Options{options.lock_order, options.races});
+  result.link_seconds = seconds_since(link_start);
   result.report.tool = "lockscope";
   result.report.version = kVersion;
   result.report.source = "static";

@@ -20,6 +20,9 @@ struct CheckResult {
   size_t units = 0;       // translation units selected
   size_t failed = 0;      // of which could not be analyzed
   int exit_status = report::kExitClean;
+  unsigned jobs = 0;              // threads extraction ran on
+  double extract_seconds = 0;     // wall time of the parallel extraction
+  double link_seconds = 0;        // wall time of the link
 };
 
 // Throws InputError (compile_db.h) when there is nothing usable to analyze; a unit that does

@@ -73,6 +73,10 @@ CheckOptions parse_check_args(const std::vector<std::string>& args) {
       return o;  // whatever else is on the line, the user asked for help
     } else if (arg == "-q" || arg == "--quiet") {
       o.quiet = true;
+    } else if (arg == "--show-notes") {
+      o.show_notes = true;
+    } else if (arg == "--stats") {
+      o.stats = true;
     } else if (arg == "--no-races") {
       o.races = false;
     } else if (arg == "--no-lock-order") {
@@ -127,6 +131,10 @@ Output:
                         the current directory)
   -o, --output FILE     write the report to FILE instead of standard output
   -q, --quiet           no summary lines
+  --show-notes          text: list every note where the analysis gave up on a construct (an
+                        unknown call target, a lock it cannot name, a budget); by default
+                        only their number is printed. JSON and SARIF always carry them all.
+  --stats               print the time of each phase on standard error
 
 Analysis:
   -j, --jobs N          extract translation units on N threads (default: one per core)

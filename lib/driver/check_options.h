@@ -31,6 +31,8 @@ struct CheckOptions {
   unsigned jobs = 0;                                    // -j; 0 = one per core
   std::optional<std::string> resource_dir;              // --resource-dir
   bool quiet = false;                                   // no summary lines
+  bool show_notes = false;                              // text: list every gave-up note, not a count
+  bool stats = false;                                   // time each phase, on stderr
   bool lock_order = true;                               // --no-lock-order clears
   bool races = true;                                    // --no-races clears
   bool help = false;                                    // --help: print check_help() and stop

@@ -54,6 +54,9 @@ TEST(CheckOptions, Switches) {
   EXPECT_FALSE(o.races);
   EXPECT_TRUE(o.lock_order);
   EXPECT_FALSE(parse({"-p", "b", "--no-lock-order"}).lock_order);
+  EXPECT_TRUE(parse({"-p", "b", "--show-notes"}).show_notes);
+  EXPECT_TRUE(parse({"-p", "b", "--stats"}).stats);
+  EXPECT_FALSE(parse({"-p", "b"}).show_notes);
   EXPECT_TRUE(parse({"--help"}).help);
   EXPECT_TRUE(parse({"-p", "b", "-h", "--bogus-ignored-after-help"}).help);
 }
@@ -82,7 +85,7 @@ TEST(CheckOptions, BadUsage) {
 TEST(CheckOptions, HelpDocumentsEveryOption) {
   std::string help = check_help();
   for (const char* opt : {"-p", "--format", "--output", "-j", "--quiet", "--no-races", "--no-lock-order",
-                          "--resource-dir", "--", "Exit status"})
+                          "--resource-dir", "--show-notes", "--stats", "--", "Exit status"})
     EXPECT_NE(help.find(opt), std::string::npos) << opt;
 }
 

@@ -1,5 +1,6 @@
 // `lockscope check`: options in, report out. The work is in lib/driver (units, parallel
 // extraction, errors), lib/extract and lib/link (the analysis).
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -25,23 +26,51 @@ int fail(const std::string& message) {
   return report::kExitError;
 }
 
-void write_report(std::ostream& out, const driver::CheckOptions& options, const driver::CheckResult& result) {
-  if (options.format == driver::OutputFormat::Json) {
-    report::write_json(out, result.report);
-    return;
-  }
-  if (options.format == driver::OutputFormat::Sarif) {
-    // Code scanning resolves relative URIs against the checkout, where CI runs us.
-    std::error_code ec;
-    report::write_sarif(out, result.report, {std::filesystem::current_path(ec).string()});
-    return;
-  }
+bool is_note(const report::Diagnostic& d) { return d.severity == report::Diagnostic::Severity::Note; }
+
+// Text: errors and findings, and the analysis' gave-up notes only when asked for: on real code
+// they run to hundreds of lines that would bury the findings (their number is printed instead).
+void write_text_report(std::ostream& out, const driver::CheckOptions& options, report::Report report) {
+  if (!options.show_notes) std::erase_if(report.diagnostics, is_note);
   if (!options.quiet) {
-    report::write_text(out, result.report);  // ends with the findings summary line
+    report::write_text(out, report);  // ends with the findings summary line
     return;
   }
-  for (const report::Diagnostic& d : result.report.diagnostics) report::write_text(out, d);
-  for (const report::Finding& f : result.report.findings) report::write_text(out, f);
+  for (const report::Diagnostic& d : report.diagnostics) report::write_text(out, d);
+  for (const report::Finding& f : report.findings) report::write_text(out, f);
+}
+
+void write_report(std::ostream& out, const driver::CheckOptions& options, const driver::CheckResult& result) {
+  switch (options.format) {
+    case driver::OutputFormat::Json:
+      report::write_json(out, result.report);
+      break;
+    case driver::OutputFormat::Sarif: {
+      // Code scanning resolves relative URIs against the checkout, where CI runs us.
+      std::error_code ec;
+      report::write_sarif(out, result.report, {std::filesystem::current_path(ec).string()});
+      break;
+    }
+    case driver::OutputFormat::Text:
+      write_text_report(out, options, result.report);
+      break;
+  }
+}
+
+// Standard error: what the report does not say on its own.
+void write_summary(const driver::CheckOptions& options, const driver::CheckResult& result) {
+  if (options.stats)
+    std::cerr << "lockscope check: " << result.units << " translation units, extraction " << result.extract_seconds
+              << " s on " << result.jobs << (result.jobs == 1 ? " thread" : " threads") << ", link "
+              << result.link_seconds << " s\n";
+  if (options.quiet) return;
+  if (result.failed > 0)
+    std::cerr << "lockscope check: " << result.failed << " of " << result.units
+              << " translation units could not be analyzed (see the errors in the report)\n";
+  const auto notes = std::count_if(result.report.diagnostics.begin(), result.report.diagnostics.end(), is_note);
+  if (notes > 0 && options.format == driver::OutputFormat::Text && !options.show_notes)
+    std::cerr << "lockscope check: the analysis gave up on " << notes << (notes == 1 ? " construct" : " constructs")
+              << " (calls it cannot resolve, locks it cannot name, budgets); --show-notes lists them\n";
 }
 
 }  // namespace
@@ -80,9 +109,7 @@ int check_main(const Args& args) {
   write_report(out, options, result);
   out.flush();
   if (!out) return fail("cannot write the report" + (options.output ? " to " + *options.output : std::string()));
-  if (!options.quiet && result.failed > 0)
-    std::cerr << "lockscope check: " << result.failed << " of " << result.units
-              << " translation units could not be analyzed (see the errors in the report)\n";
+  write_summary(options, result);
   return result.exit_status;
 #endif
 }

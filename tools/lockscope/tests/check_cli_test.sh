@@ -109,6 +109,27 @@ no_lock_order)
   run 2 -p build --no-lock-order --no-races
   has err.txt "leave nothing to analyze"
   ;;
+gave_up_notes)
+  # A call through a pointer the analysis cannot resolve: a note, counted unless listed.
+  printf 'void (*hook)(void);\nint main(void) { if (hook) hook(); return 0; }\n' >hook.c
+  run 0 hook.c --
+  lacks out.txt "note:"
+  has err.txt "the analysis gave up on 1 construct"
+  run 0 hook.c --show-notes --
+  has out.txt "hook.c:2:"
+  has out.txt "note:"
+  lacks err.txt "gave up"
+  run 0 hook.c --quiet --
+  [[ ! -s err.txt ]] || fail "--quiet printed: $(cat err.txt)"
+  run 0 hook.c --format json --
+  python3 -c 'import json,sys; r=json.load(open("out.txt")); sys.exit([d["severity"] for d in r["diagnostics"]] != ["note"])' || fail "json notes"
+  ;;
+stats)
+  write_clean clean.cpp
+  run 0 clean.cpp --stats -j1 -- -std=c++20
+  has err.txt "1 translation units, extraction"
+  has err.txt "on 1 thread, link"
+  ;;
 fixed_database)
   write_inversion inv.cpp
   run 1 inv.cpp -- -std=c++20 -pthread
