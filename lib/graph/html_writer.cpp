@@ -77,9 +77,16 @@ Layout lay_out(const LockGraph& g) {
   l.width = 2 * (radius + margin);
   l.height = 2 * (radius + 90) + 60;
   const double cx = l.width / 2, cy = l.height / 2;
-  for (size_t i = 0; i < n; ++i) {
-    double angle = -kPi / 2 + 2 * kPi * static_cast<double>(i) / static_cast<double>(n);
-    l.centers.push_back({cx + radius * std::cos(angle), cy + radius * std::sin(angle)});
+  // The locks of one cycle sit next to each other, so its arrows run around the rim instead of
+  // crossing the picture.
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return g.nodes[a].component < g.nodes[b].component; });
+  l.centers.resize(n);
+  for (size_t slot = 0; slot < n; ++slot) {
+    double angle = -kPi / 2 + 2 * kPi * static_cast<double>(slot) / static_cast<double>(n);
+    l.centers[order[slot]] = {cx + radius * std::cos(angle), cy + radius * std::sin(angle)};
   }
   return l;
 }

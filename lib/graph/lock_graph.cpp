@@ -55,6 +55,7 @@ LockGraph build_lock_graph(const report::Report& report) {
   for (const auto& e : g.edges) boost::add_edge(e.from, e.to, bg);
   std::vector<int> component(g.nodes.size());
   if (!g.nodes.empty()) boost::strong_components(bg, component.data());
+  for (size_t i = 0; i < g.nodes.size(); ++i) g.nodes[i].component = static_cast<size_t>(component[i]);
   for (auto& e : g.edges) {
     e.in_cycle = e.from == e.to || component[e.from] == component[e.to];
     if (e.in_cycle) g.nodes[e.from].in_cycle = g.nodes[e.to].in_cycle = true;

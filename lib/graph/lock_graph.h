@@ -22,6 +22,7 @@ struct LockGraph {
   struct Node {
     std::string name;
     bool in_cycle = false;
+    size_t component = 0;  // strongly connected component: locks of one cycle share it
   };
   struct Edge {
     size_t from = 0;  // index into nodes

@@ -31,6 +31,8 @@ TEST(LockGraph, CycleEdgesAreThoseInAStrongComponentOrSelfLoops) {
   EXPECT_TRUE(find_edge(g, "mu_b", "mu_a")->in_cycle);
   EXPECT_FALSE(find_edge(g, "mu_b", "log<&>")->in_cycle);
   EXPECT_TRUE(find_edge(g, "log<&>", "log<&>")->in_cycle);
+  EXPECT_EQ(g.nodes[1].component, g.nodes[2].component) << "mu_a and mu_b form one cycle";
+  EXPECT_NE(g.nodes[0].component, g.nodes[1].component);
   ASSERT_EQ(g.cycles.size(), 1u);
   EXPECT_EQ(g.cycles[0].location.line, 20u);
 }
