@@ -6,6 +6,7 @@
 #include "extract/extract.h"
 
 #include <functional>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -239,7 +240,10 @@ class FunctionExtractor {
     if (const auto* ds = dyn_cast<DeclStmt>(s)) {
       for (const Decl* d : ds->decls())
         if (const auto* v = dyn_cast<VarDecl>(d); v && v->getInit())
-          if (const auto* c = dyn_cast<CXXConstructExpr>(strip_to_construct(v->getInit()))) construct_target_[c] = v;
+          if (const Expr* init = strip_to_construct(v->getInit()); const auto* c = dyn_cast<CXXConstructExpr>(init))
+            construct_target_[c] = v;
+          else if (const auto* call = dyn_cast<CallExpr>(init))
+            call_target_[call] = v;
     }
     if (const auto* c = dyn_cast<CallExpr>(s); c && c->getDirectCallee() && c->getNumArgs() >= 2 &&
         special_function(c->getDirectCallee()->getQualifiedNameAsString()) == Special::MutexAttrType) {
@@ -464,18 +468,85 @@ class FunctionExtractor {
       return access(ic->getSubExpr(), false, ic->getExprLoc());
   }
 
-  // Memory that threads can share: globals, statics and fields. Locals and parameters by value
-  // are private to their frame; constants cannot race.
+  // Memory that threads can share: globals, statics, and whatever a pointer, a reference or a
+  // by-reference capture designates. A frame's own locals (unless their address leaves it) and
+  // its by-value parameters and captures are private; const, thread_local and _Atomic data
+  // cannot race. Which objects threads really share is the link's question (races.h).
   void access(const Expr* target, bool write, SourceLocation l) {
     const Expr* t = target->IgnoreParenImpCasts();
-    if (t->getType().isConstQualified() || t->getType()->isReferenceType()) return;
+    if (t->getType().isConstQualified() || t->getType()->isReferenceType() || t->getType()->isAtomicType()) return;
     if (!isa<DeclRefExpr>(t) && !isa<MemberExpr>(t) && !isa<ArraySubscriptExpr>(t) && !isa<UnaryOperator>(t)) return;
+    if (!may_be_shared(t)) return;
     Path p = path_of(t);
-    if (!p.known() || (p.root != Path::Root::Global && p.fields.empty())) return;
+    if (!p.known()) return;
     Event e = make(Event::Kind::Access, l);
     e.target = std::move(p);
     e.write = write;
     emit(std::move(e));
+  }
+
+  // Follows an lvalue down to the variable it starts from: any pointer or reference on the way
+  // leads to memory some other frame or thread may own.
+  bool may_be_shared(const Expr* e) {
+    while (true) {
+      e = e->IgnoreParenImpCasts();
+      if (const auto* m = dyn_cast<MemberExpr>(e)) {
+        if (const auto* v = dyn_cast<VarDecl>(m->getMemberDecl())) return var_may_be_shared(v);  // static member
+        if (m->isArrow()) return true;
+        e = m->getBase();
+      } else if (const auto* a = dyn_cast<ArraySubscriptExpr>(e)) {
+        if (!a->getBase()->IgnoreParenImpCasts()->getType()->isArrayType()) return true;
+        e = a->getBase();
+      } else if (const auto* u = dyn_cast<UnaryOperator>(e)) {
+        return u->getOpcode() == UO_Deref;
+      } else if (const auto* d = dyn_cast<DeclRefExpr>(e)) {
+        const auto* v = dyn_cast<VarDecl>(d->getDecl());
+        return v && var_may_be_shared(v);
+      } else {
+        return isa<CXXThisExpr>(e);
+      }
+    }
+  }
+
+  bool var_may_be_shared(const VarDecl* v) {
+    if (v->getTLSKind() != VarDecl::TLS_None) return false;
+    if (capture_index_.count(v)) {
+      for (const LambdaCapture& c : cast<CXXMethodDecl>(fd_)->getParent()->captures())
+        if (c.capturesVariable() && c.getCapturedVar() == v) return c.getCaptureKind() == LCK_ByRef;
+      return false;
+    }
+    if (v->getType()->isReferenceType() || v->hasGlobalStorage()) return true;
+    if (isa<ParmVarDecl>(v)) return false;
+    if (!escaping_) {
+      escaping_.emplace();
+      collect_escaping(fd_->getBody());
+    }
+    return escaping_->count(v) != 0;
+  }
+
+  // Locals whose address leaves the frame: `&x`, std::ref(x), captured by reference.
+  void collect_escaping(const Stmt* s) {
+    if (!s) return;
+    if (const auto* u = dyn_cast<UnaryOperator>(s); u && u->getOpcode() == UO_AddrOf) note_escape(u->getSubExpr());
+    if (const auto* c = dyn_cast<CallExpr>(s); c && c->getDirectCallee() && c->getNumArgs() == 1 &&
+        special_function(normalize_name(c->getDirectCallee()->getQualifiedNameAsString())) == Special::Transparent)
+      note_escape(c->getArg(0));
+    if (const auto* le = dyn_cast<LambdaExpr>(s))
+      for (const LambdaCapture& c : le->captures())
+        if (c.capturesVariable() && c.getCaptureKind() == LCK_ByRef)
+          if (const auto* v = dyn_cast<VarDecl>(c.getCapturedVar())) escaping_->insert(v);
+    for (const Stmt* child : s->children()) collect_escaping(child);
+  }
+
+  void note_escape(const Expr* e) {
+    while (true) {
+      e = e->IgnoreParenImpCasts();
+      if (const auto* m = dyn_cast<MemberExpr>(e); m && !m->isArrow()) e = m->getBase();
+      else if (const auto* a = dyn_cast<ArraySubscriptExpr>(e); a && a->getBase()->IgnoreParenImpCasts()->getType()->isArrayType()) e = a->getBase();
+      else break;
+    }
+    if (const auto* d = dyn_cast<DeclRefExpr>(e))
+      if (const auto* v = dyn_cast<VarDecl>(d->getDecl())) escaping_->insert(v);
   }
 
   std::vector<Path> arg_paths(const CallExpr* c, unsigned first = 0) {
@@ -506,10 +577,10 @@ class FunctionExtractor {
     }
     switch (special_function(name)) {
       case Special::PthreadCreate:
-        if (c->getNumArgs() == 4) spawn(c->getArg(2), {c->getArg(3)}, c->getBeginLoc());
+        if (c->getNumArgs() == 4) spawn(c->getArg(2), {c->getArg(3)}, c->getBeginLoc(), path_of(c->getArg(0)));
         return;
       case Special::ThrdCreate:
-        if (c->getNumArgs() == 3) spawn(c->getArg(1), {c->getArg(2)}, c->getBeginLoc());
+        if (c->getNumArgs() == 3) spawn(c->getArg(1), {c->getArg(2)}, c->getBeginLoc(), path_of(c->getArg(0)));
         return;
       case Special::Async: {
         // Only launch::async is sure to start a thread; the default policy may defer the call
@@ -519,7 +590,9 @@ class FunctionExtractor {
             text(c->getArg(0)).find("deferred") == std::string::npos) {
           std::vector<const Expr*> rest;
           for (unsigned i = 2; i < c->getNumArgs(); ++i) rest.push_back(c->getArg(i));
-          spawn(c->getArg(1), rest, c->getBeginLoc());
+          auto var = call_target_.find(c);  // the future: get(), wait() and its destructor join
+          spawn(c->getArg(1), rest, c->getBeginLoc(),
+                var == call_target_.end() ? unknown("a future") : path_of_var(var->second, 0));
         } else {
           out_.diagnostics.push_back({report::Diagnostic::Severity::Note, loc(c->getBeginLoc()),
                                       "lockscope: std::async without std::launch::async is not treated as a thread start"});
@@ -593,8 +666,8 @@ class FunctionExtractor {
         default: return;
       }
     }
-    if (is_thread_type(rec)) {
-      if (method == "join") {
+    if (is_thread_type(rec) || is_future_type(rec)) {
+      if (method == "join" || method == "get" || method == "wait") {
         Event e = make(Event::Kind::Join, mc->getBeginLoc());
         e.receiver = path_of(obj);
         emit(std::move(e));
@@ -609,9 +682,21 @@ class FunctionExtractor {
           is_thread_type(record_name(spec->getTemplateArgs()[0].getAsType()))) {
         std::vector<const Expr*> rest;
         for (unsigned i = 1; i < mc->getNumArgs(); ++i) rest.push_back(mc->getArg(i));
-        return spawn(mc->getArg(0), rest, mc->getBeginLoc());
+        return spawn(mc->getArg(0), rest, mc->getBeginLoc(), unknown("a container element"));
       }
     }
+    // A condition variable evaluates its predicate holding the lock: a call to it, here.
+    if (rec.starts_with("std::") && (rec.ends_with("::condition_variable") || rec.ends_with("::condition_variable_any")) &&
+        method.starts_with("wait") && mc->getNumArgs() >= 2)
+      if (const auto* le = dyn_cast<LambdaExpr>(strip(mc->getArg(mc->getNumArgs() - 1)))) {
+        Event e = make(Event::Kind::Call, mc->getBeginLoc());
+        e.callees = {usr_of(le->getCallOperator())};
+        e.callee_name = display_name(le->getCallOperator());
+        closure_args(le->getLambdaClass(), e);
+        return emit(std::move(e));
+      }
+    if (in_system_header(m) && is_container_type(rec))
+      return access(obj, !container_method_reads(rec, method, m->isConst()), mc->getExprLoc());
     if (in_system_header(m)) return;
     Event e = make(Event::Kind::Call, mc->getBeginLoc());
     e.callees = {usr_of(m)};
@@ -640,6 +725,8 @@ class FunctionExtractor {
       }
       return;
     }
+    if (in_system_header(m) && is_container_type(rec))
+      return access(oc->getArg(0), !container_method_reads(rec, m->getNameAsString(), m->isConst()), oc->getOperatorLoc());
     if (in_system_header(m)) return;
     Event e = make(Event::Kind::Call, oc->getBeginLoc());
     e.callees = {usr_of(m)};
@@ -656,7 +743,11 @@ class FunctionExtractor {
       if (!c.capturesVariable()) continue;
       const auto* v = dyn_cast<VarDecl>(c.getCapturedVar());
       if (!v) continue;
-      if (v->isInitCapture() && v->getInit()) args.push_back(path_of(v->getInit()));
+      // A by-copy capture is the closure's own object, unless it copies a pointer.
+      bool copy = v->isInitCapture() ? !v->getType()->isReferenceType() : c.getCaptureKind() == LCK_ByCopy;
+      if (copy && !v->getType().getNonReferenceType()->isPointerType())
+        args.push_back(unknown("a copy of '" + v->getNameAsString() + "'"));
+      else if (v->isInitCapture() && v->getInit()) args.push_back(path_of(v->getInit()));
       else args.push_back(path_of_var(v, 0));
     }
   }
@@ -767,7 +858,9 @@ class FunctionExtractor {
       if (c->getNumArgs() >= 1 && !is_thread_type(record_name(c->getArg(0)->getType()))) {
         std::vector<const Expr*> rest;
         for (unsigned i = 1; i < c->getNumArgs(); ++i) rest.push_back(c->getArg(i));
-        spawn(c->getArg(0), rest, c->getBeginLoc());
+        auto var = construct_target_.find(c);
+        spawn(c->getArg(0), rest, c->getBeginLoc(),
+              var == construct_target_.end() ? unknown("a temporary thread") : path_of_var(var->second, 0));
       }
       return;
     }
@@ -793,6 +886,12 @@ class FunctionExtractor {
     if (!v) return;
     SourceLocation at = trigger ? trigger->getEndLoc() : v->getLocation();
     if (auto it = guards_.find(v); it != guards_.end()) return guard_release(it->second, at);
+    // A jthread joins in its destructor; so does the future std::async returns.
+    if (std::string rec = record_name(v->getType()); rec == "std::jthread" || is_future_type(rec)) {
+      Event e = make(Event::Kind::Join, at);
+      e.receiver = path_of_var(v, 0);
+      return emit(std::move(e));
+    }
     const CXXRecordDecl* rd = v->getType()->getAsCXXRecordDecl();
     if (!rd || !rd->getDestructor()) return;
     const CXXDestructorDecl* dtor = rd->getDestructor();
@@ -828,9 +927,10 @@ class FunctionExtractor {
     return nullptr;
   }
 
-  void spawn(const Expr* callable, const std::vector<const Expr*>& rest, SourceLocation at) {
+  void spawn(const Expr* callable, const std::vector<const Expr*>& rest, SourceLocation at, Path handle) {
     Event e = make(Event::Kind::Spawn, at);
-    for (const Expr* a : rest) e.args.push_back(path_of(a));
+    e.target = std::move(handle);
+    for (const Expr* a : rest) e.args.push_back(thread_arg(a));
     const Expr* c = strip(callable);
     if (const auto* u = dyn_cast<UnaryOperator>(c); u && u->getOpcode() == UO_AddrOf) c = strip(u->getSubExpr());
     const FunctionDecl* entry = nullptr;
@@ -871,6 +971,13 @@ class FunctionExtractor {
     emit(std::move(e));
   }
 
+  // A thread gets its own copy of every argument but pointers and std::ref / std::cref.
+  Path thread_arg(const Expr* a) {
+    QualType t = a->getType().getNonReferenceType();
+    if (t->isPointerType() || t->isArrayType() || record_name(t) == "std::reference_wrapper") return path_of(a);
+    return unknown("a copy of '" + text(a) + "'");
+  }
+
   // A lambda's `this` capture makes the spawner's `this` its receiver; captured variables are
   // passed as the extra parameters add_capture_params declared.
   void closure_args(const CXXRecordDecl* closure, Event& e) {
@@ -890,6 +997,8 @@ class FunctionExtractor {
   std::unordered_map<const VarDecl*, int> capture_index_;
   std::unordered_map<const CXXConstructExpr*, const VarDecl*> construct_target_;
   std::unordered_map<const CXXConstructExpr*, const FieldDecl*> construct_member_;
+  std::unordered_map<const CallExpr*, const VarDecl*> call_target_;
+  std::optional<std::unordered_set<const VarDecl*>> escaping_;  // computed on first need
   std::unordered_map<const Decl*, Guard> guards_;
   std::unordered_set<const CallExpr*> skip_;
   std::vector<Path> recursive_attrs_;

@@ -35,6 +35,8 @@ GuardKind guard_kind(std::string_view r) {
 
 bool is_thread_type(std::string_view r) { return r == "std::thread" || r == "std::jthread"; }
 
+bool is_future_type(std::string_view r) { return r == "std::future" || r == "std::shared_future"; }
+
 OpInfo mutex_method(std::string_view m) {
   using facts::LockMode;
   if (m == "lock") return {LockOp::Lock, LockMode::Exclusive};
@@ -103,6 +105,28 @@ Special special_function(std::string_view n) {
   if (n == "std::ref" || n == "std::cref" || n == "std::move" || n == "std::forward" || n == "std::addressof")
     return Special::Transparent;
   return Special::None;
+}
+
+bool is_container_type(std::string_view r) {
+  static constexpr std::array<std::string_view, 17> names = {
+      "std::vector", "std::deque", "std::list", "std::forward_list", "std::array", "std::map", "std::multimap",
+      "std::set", "std::multiset", "std::unordered_map", "std::unordered_multimap", "std::unordered_set",
+      "std::unordered_multiset", "std::basic_string", "std::queue", "std::stack", "std::priority_queue"};
+  for (auto n : names)
+    if (r == n) return true;
+  return false;
+}
+
+bool container_method_reads(std::string_view r, std::string_view m, bool is_const) {
+  if (is_const) return true;
+  if (m == "operator[]") return r != "std::map" && r != "std::unordered_map";
+  static constexpr std::array<std::string_view, 30> lookups = {
+      "at", "front", "back", "top", "data", "c_str", "begin", "end", "rbegin", "rend", "cbegin", "cend",
+      "crbegin", "crend", "find", "count", "contains", "lower_bound", "upper_bound", "equal_range", "size",
+      "length", "empty", "capacity", "max_size", "substr", "compare", "starts_with", "ends_with", "rfind"};
+  for (auto n : lookups)
+    if (m == n) return true;
+  return false;
 }
 
 }  // namespace lockscope::extract

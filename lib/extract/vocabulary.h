@@ -35,6 +35,7 @@ bool is_mutex_type(std::string_view record);            // std::mutex ... std::s
 bool is_recursive_mutex_type(std::string_view record);  // std::recursive_(timed_)mutex
 GuardKind guard_kind(std::string_view record);          // std::lock_guard, unique_lock, ...
 bool is_thread_type(std::string_view record);           // std::thread, std::jthread
+bool is_future_type(std::string_view record);           // std::future, std::shared_future
 
 OpInfo mutex_method(std::string_view method);                  // m.lock(), m.try_lock_shared(), ...
 OpInfo guard_method(GuardKind guard, std::string_view method);  // lk.lock(), lk.owns_lock(), ...
@@ -54,5 +55,12 @@ enum class Special {
   Transparent,    // std::ref, std::cref, std::move, std::forward, std::addressof: same object
 };
 Special special_function(std::string_view name);
+
+// Standard containers and strings: a member call on a shared one is an access to it (races).
+bool is_container_type(std::string_view record);
+// Does a member call only read the container? Const calls do, and so do lookups and element or
+// iterator accessors that change nothing even on a non-const object (but map::operator[]
+// inserts). Writes through the reference they return are not seen.
+bool container_method_reads(std::string_view record, std::string_view method, bool is_const);
 
 }  // namespace lockscope::extract

@@ -18,6 +18,8 @@ TEST(Vocabulary, KnowsStandardMutexesAndGuards) {
   EXPECT_FALSE(is_recursive_mutex_type("std::mutex"));
   EXPECT_EQ(guard_kind("std::scoped_lock"), GuardKind::ScopedLock);
   EXPECT_EQ(guard_kind("MutexLock"), GuardKind::None);
+  EXPECT_TRUE(is_future_type("std::future"));
+  EXPECT_FALSE(is_thread_type("std::future"));
   EXPECT_EQ(mutex_method("try_lock_shared_for").op, LockOp::TryLock);
   EXPECT_EQ(mutex_method("try_lock_shared_for").mode, facts::LockMode::Shared);
   EXPECT_EQ(guard_method(GuardKind::UniqueLock, "release").op, LockOp::Disown);
@@ -33,6 +35,18 @@ TEST(Vocabulary, KnowsCLockFunctions) {
   EXPECT_EQ(special_function("std::async"), Special::Async);
   EXPECT_EQ(special_function("std::ref"), Special::Transparent);
   EXPECT_EQ(special_function("printf"), Special::None);
+}
+
+TEST(Vocabulary, ContainerCallsReadOrWrite) {
+  EXPECT_TRUE(is_container_type("std::vector"));
+  EXPECT_TRUE(is_container_type("std::basic_string"));
+  EXPECT_FALSE(is_container_type("std::atomic"));
+  EXPECT_FALSE(container_method_reads("std::vector", "push_back", false));
+  EXPECT_TRUE(container_method_reads("std::vector", "push_back", true));
+  EXPECT_TRUE(container_method_reads("std::vector", "operator[]", false));
+  EXPECT_FALSE(container_method_reads("std::map", "operator[]", false));
+  EXPECT_TRUE(container_method_reads("std::map", "find", false));
+  EXPECT_FALSE(container_method_reads("std::basic_string", "operator+=", false));
 }
 
 }  // namespace

@@ -46,8 +46,9 @@ struct Event {
     Acquire,  // locks: taken (several at once for scoped_lock / std::lock: no order among them)
     Release,  // locks: released if held (guards release at scope end whatever they own)
     Call,     // a call to a function defined somewhere in the program
-    Spawn,    // a thread start: callees is the entry, receiver/args what it is started with
-    Join,     // receiver: the thread object joined (pthread_join: args[0])
+    Spawn,    // a thread start: callees is the entry, receiver/args what it is started with,
+              // target the handle that can join it (std::thread / pthread_t / future variable)
+    Join,     // the handle joined: receiver (t.join(), f.get(), ~jthread) or args[0] (pthread_join)
     Access,   // target read or written (globals, statics, fields): for the race analysis
     Bind,     // target (a reference/pointer member or local) now designates value
     Recursive // locks: initialised as recursive (pthread attr, mtx_recursive)
@@ -69,7 +70,7 @@ struct Event {
   Path receiver;                     // the implicit object; Unknown when there is none
   std::vector<Path> args;            // one per argument; Unknown where it is not a path
 
-  // Access / Bind
+  // Access / Bind / Spawn (the handle)
   Path target;
   bool write = false;  // Access
   Path value;          // Bind

@@ -77,6 +77,7 @@ json event_json(const Event& e) {
       j["virtual"] = e.is_virtual;
       j["receiver"] = path_json(e.receiver);
       j["args"] = paths_json(e.args);
+      if (e.target.known()) j["target"] = path_json(e.target);
       break;
     case Event::Kind::Access:
       j["target"] = path_json(e.target);
@@ -161,6 +162,7 @@ class Reader {
     return out;
   }
   const json& sub(const char* key) const { return *get(key, true); }
+  bool has(const char* key) const { return get(key, false) != nullptr; }
   std::string at(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
   [[noreturn]] static void fail(const std::string& where, const std::string& what) {
     throw FactsFormatError("facts: " + (where.empty() ? std::string("document") : where) + ": " + what);
@@ -246,6 +248,7 @@ Event read_event(const json& j, const std::string& path) {
       e.is_virtual = r.boolean("virtual", true);
       e.receiver = read_path(r.sub("receiver"), r.at("receiver"));
       e.args = read_paths(r, "args");
+      if (r.has("target")) e.target = read_path(r.sub("target"), r.at("target"));
       break;
     case Event::Kind::Access:
       e.target = read_path(r.sub("target"), r.at("target"));

@@ -98,6 +98,59 @@ int main() {
             V{"lock-order-inversion@7"});
 }
 
+TEST(LockOrder, ThreadsOrderedByJoinAreSilent) {
+  EXPECT_EQ(found(check(R"(#include <mutex>
+#include <thread>
+std::mutex a, b;
+void t1() { std::lock_guard la(a); std::lock_guard lb(b); }
+void t2() { std::lock_guard lb(b); std::lock_guard la(a); }
+int main() {
+  std::thread x(t1);
+  x.join();
+  std::thread y(t2);
+  y.join();
+  for (int i = 0; i < 2; ++i) { std::thread z(t2); z.join(); }  // one at a time
+  std::lock_guard lb(b);  // main's own b -> a after every thread ended
+  std::lock_guard la(a);
+}
+)")),
+            V{});
+}
+
+TEST(LockOrder, MainOverlapsTheThreadItHasNotJoined) {
+  EXPECT_EQ(found(check(R"(#include <mutex>
+#include <thread>
+std::mutex a, b;
+void t1() { std::lock_guard la(a); std::lock_guard lb(b); }
+int main() {
+  std::thread x(t1);
+  {
+    std::lock_guard lb(b);
+    std::lock_guard la(a);
+  }
+  x.join();
+}
+)")),
+            V{"lock-order-inversion@9"});
+}
+
+TEST(LockOrder, PthreadJoinOrdersThreads) {
+  EXPECT_EQ(found(check(R"(#include <pthread.h>
+pthread_mutex_t a = PTHREAD_MUTEX_INITIALIZER, b = PTHREAD_MUTEX_INITIALIZER;
+static void* t1(void* p) { pthread_mutex_lock(&a); pthread_mutex_lock(&b); pthread_mutex_unlock(&b); pthread_mutex_unlock(&a); return p; }
+static void* t2(void* p) { pthread_mutex_lock(&b); pthread_mutex_lock(&a); pthread_mutex_unlock(&a); pthread_mutex_unlock(&b); return p; }
+int main(void) {
+  pthread_t x, y;
+  pthread_create(&x, 0, t1, 0);
+  pthread_join(x, 0);
+  pthread_create(&y, 0, t2, 0);
+  pthread_join(y, 0);
+  return 0;
+}
+)", "input.c")),
+            V{});
+}
+
 TEST(LockOrder, GateLockSilencesTheCycle) {
   EXPECT_EQ(found(check(R"(#include <mutex>
 #include <thread>

@@ -50,12 +50,13 @@ void chain_notes(const ProgramRun& run, int thread, const std::vector<Frame>& ch
                                                    : "in the main thread"});
 }
 
-// Could the chosen edges all be waiting at once? Each needs its own running thread, and no lock
-// may be held across all of them exclusively by at least one (a gate that serialises them).
+// Could the chosen edges all be waiting at once? Each needs its own thread, all running at the
+// same time (by start and join order), and no lock may be held across all of them, exclusively
+// by at least one (a gate that serialises them).
 bool feasible(const ProgramRun& run, const std::vector<const OrderEdge*>& chosen) {
-  std::map<int, int> uses;
-  for (const OrderEdge* e : chosen)
-    if (!run.threads[e->thread].multiple && ++uses[e->thread] > 1) return false;
+  for (size_t i = 0; i < chosen.size(); ++i)
+    for (size_t j = i + 1; j < chosen.size(); ++j)
+      if (!may_run_in_parallel(run, chosen[i]->point, chosen[j]->point)) return false;
   for (const auto& [gate, mode] : chosen.front()->held) {
     bool everywhere = true, exclusive = false;
     for (const OrderEdge* e : chosen) {
@@ -100,9 +101,9 @@ void report_cycle(const ProgramRun& run, const std::vector<const OrderEdge*>& ch
     f.locks.push_back(e.to_name);
     if (e.from_site.known()) f.notes.push_back({e.from_site, "'" + e.from_name + "' acquired here"});
     f.notes.push_back({e.to_site, "'" + e.to_name + "' acquired here while holding '" + e.from_name + "', in " +
-                                      thread_text(run, e.thread)});
-    chain_notes(run, e.thread, e.chain, f.notes);
-    const ThreadInstance& th = run.threads[e.thread];
+                                      thread_text(run, e.point.thread)});
+    chain_notes(run, e.point.thread, e.chain, f.notes);
+    const ThreadInstance& th = run.threads[e.point.thread];
     if (entries.insert(th.entry + loc_text(th.spawned)).second) f.threads.push_back(report::ThreadRef{"", "", th.entry});
     f.edges.push_back(report::LockEdge{e.from_name, e.to_name, e.to_site, th.entry});
   }
@@ -165,8 +166,8 @@ void find_double_locks(const ProgramRun& run, report::Report& out) {
     f.function = d.function;
     f.locks = {d.lock_name};
     if (d.first_site.known()) f.notes.push_back({d.first_site, "'" + d.lock_name + "' first acquired here"});
-    chain_notes(run, d.thread, d.chain, f.notes);
-    f.threads.push_back(report::ThreadRef{"", "", run.threads[d.thread].entry});
+    chain_notes(run, d.point.thread, d.chain, f.notes);
+    f.threads.push_back(report::ThreadRef{"", "", run.threads[d.point.thread].entry});
     out.findings.push_back(std::move(f));
   }
 }

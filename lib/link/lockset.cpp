@@ -33,19 +33,27 @@ struct Held {
 };
 using LockSet = std::map<std::string, Held>;
 
+// The dataflow state at one program point.
+struct State {
+  LockSet locks;            // held on every path (intersection at joins)
+  Running running;          // started here and maybe not joined (union at joins)
+  std::set<std::string> joined;  // handles joined on every path (intersection at joins)
+};
+
 struct Spawn {
   std::vector<const facts::Function*> entries;
   Context context;
   report::Location site;
-  bool in_loop = false;
-  std::string key;  // identifies the thread it starts: site, entry and what it was given
+  bool again = false;  // started while an earlier start of the same thread may still run
+  std::string key;     // identifies the thread it starts: site, entry and what it was given
+  ThreadPoint point;   // the starter's running threads at the start
 };
 
 // One function analysed in one context. Chains are relative to that function, so a memoised
 // result serves every caller; sites of locks held on entry are left unknown and filled in by
 // the caller that knows them.
 struct Result {
-  LockSet exit;
+  State exit;
   std::set<std::string> net;  // locks the call leaves held (more often than on entry)
   std::vector<OrderEdge> edges;
   std::vector<DoubleLock> doubles;
@@ -60,17 +68,19 @@ std::map<std::string, LockMode> modes(const LockSet& s) {
   return out;
 }
 
+std::map<std::string, std::string> names(const LockSet& s) {
+  std::map<std::string, std::string> out;
+  for (const auto& [id, h] : s) out[id] = h.name;
+  return out;
+}
+
 // Join of two paths: a lock is held after the join only if both paths hold it.
-bool intersect_into(std::optional<LockSet>& dst, const LockSet& src) {
-  if (!dst) {
-    dst = src;
-    return true;
-  }
+bool intersect_locks(LockSet& dst, const LockSet& src) {
   bool changed = false;
-  for (auto it = dst->begin(); it != dst->end();) {
+  for (auto it = dst.begin(); it != dst.end();) {
     auto other = src.find(it->first);
     if (other == src.end()) {
-      it = dst->erase(it);
+      it = dst.erase(it);
       changed = true;
       continue;
     }
@@ -81,6 +91,34 @@ bool intersect_into(std::optional<LockSet>& dst, const LockSet& src) {
     ++it;
   }
   return changed;
+}
+
+bool merge_into(std::optional<State>& dst, const State& src) {
+  if (!dst) {
+    dst = src;
+    return true;
+  }
+  bool changed = intersect_locks(dst->locks, src.locks);
+  for (const auto& [key, handle] : src.running) changed = dst->running.emplace(key, handle).second || changed;
+  for (auto it = dst->joined.begin(); it != dst->joined.end();) {
+    if (src.joined.count(*it)) {
+      ++it;
+    } else {
+      it = dst->joined.erase(it);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+ThreadPoint point_of(const State& s) { return ThreadPoint{-1, s.running, s.joined}; }
+
+// A point inside a callee seen from its caller: the caller's threads still running at the call,
+// less those the callee joined before the point, plus the callee's own.
+void lift(ThreadPoint& p, const State& caller) {
+  for (const auto& [key, handle] : caller.running)
+    if (handle.empty() || !p.joined.count(handle)) p.running.emplace(key, handle);
+  p.joined.insert(caller.joined.begin(), caller.joined.end());
 }
 
 class Analyzer {
@@ -95,7 +133,7 @@ class Analyzer {
     };
     std::vector<Pending> pending;
     for (const facts::Function* m : program_.mains()) {
-      out.threads.push_back(ThreadInstance{"main", {}, false, -1});
+      out.threads.push_back(ThreadInstance{"main", "main", {}, false, -1, {}});
       pending.push_back(Pending{{m}, {}});
     }
     if (program_.mains().empty())
@@ -105,21 +143,28 @@ class Analyzer {
       for (const facts::Function* entry : pending[i].entries) {
         const Result& r = analyze(*entry, pending[i].context, LockSet{}, 0);
         int t = static_cast<int>(i);
-        for (OrderEdge e : r.edges) out.edges.push_back((e.thread = t, std::move(e)));
-        for (DoubleLock d : r.doubles) out.double_locks.push_back((d.thread = t, std::move(d)));
-        for (Access a : r.accesses) out.accesses.push_back((a.thread = t, std::move(a)));
+        for (OrderEdge e : r.edges) out.edges.push_back((e.point.thread = t, std::move(e)));
+        for (DoubleLock d : r.doubles) out.double_locks.push_back((d.point.thread = t, std::move(d)));
+        for (Access a : r.accesses) out.accesses.push_back((a.point.thread = t, std::move(a)));
         for (const auto& d : r.diags) out.diagnostics.push_back(d);
         for (const Spawn& s : r.spawns) {
           auto [it, fresh] = by_key.emplace(s.key, static_cast<int>(out.threads.size()));
           if (!fresh) {
-            out.threads[it->second].multiple = true;  // the same thread started again
+            // Started again: from another thread, or while the earlier start may still run.
+            ThreadInstance& again = out.threads[it->second];
+            if (again.parent != t || s.again || s.point.running.count(s.key)) again.multiple = true;
+            for (const auto& sib : s.point.running) again.siblings.insert(sib);
             continue;
           }
           if (out.threads.size() >= limits_.threads) {
             note(out.diagnostics, s.site, "lockscope: too many distinct threads; this one is not analyzed");
+            by_key.erase(it);
             continue;
           }
-          out.threads.push_back(ThreadInstance{s.entries.front()->name, s.site, s.in_loop, t});
+          out.threads.push_back(ThreadInstance{s.key, s.entries.front()->name, s.site, s.again, t, s.point.running});
+          if (s.context.self) out.threads.back().given.push_back(s.context.self->id);
+          for (const auto& p : s.context.params)
+            if (p) out.threads.back().given.push_back(p->id);
           pending.push_back(Pending{s.entries, s.context});
         }
       }
@@ -194,15 +239,15 @@ class Analyzer {
   // ---- the dataflow ------------------------------------------------------------------------
 
   const Result& analyze(const facts::Function& fn, const Context& c, const LockSet& entry, unsigned depth) {
-    LockSet in0 = entry;
-    for (auto& [id, h] : in0) {
+    State in0{entry, {}, {}};
+    for (auto& [id, h] : in0.locks) {
       h.inherited = true;
       h.site = {};
     }
     std::string key = fn.usr + "|" + key_of(c.self);
     for (const auto& p : c.params) key += "," + key_of(p);
     key += "|";
-    for (const auto& [id, h] : in0) key += id + (h.mode == LockMode::Shared ? "/s" : "/x") + std::to_string(h.count) + ";";
+    for (const auto& [id, h] : in0.locks) key += id + (h.mode == LockMode::Shared ? "/s" : "/x") + std::to_string(h.count) + ";";
     if (auto it = memo_.find(key); it != memo_.end()) return it->second;
     if (active_.count(key) || memo_.size() >= limits_.contexts) {
       Result& cut = cut_[key];
@@ -213,7 +258,7 @@ class Analyzer {
     }
     active_.insert(key);
 
-    std::vector<std::optional<LockSet>> in(fn.blocks.size());
+    std::vector<std::optional<State>> in(fn.blocks.size());
     in[fn.entry] = in0;
     const std::vector<unsigned>& order = program_.block_order(fn);
     bool stable = false;
@@ -221,12 +266,12 @@ class Analyzer {
       stable = true;
       for (unsigned b : order) {
         if (!in[b]) continue;
-        LockSet s = *in[b];
+        State s = *in[b];
         for (const Event& e : fn.blocks[b].events) step(e, s, fn, c, nullptr, depth);
         for (const facts::Edge& edge : fn.blocks[b].succs) {
-          LockSet t = s;
+          State t = s;
           for (const Event& e : edge.events) step(e, t, fn, c, nullptr, depth);
-          if (intersect_into(in[edge.to], t)) stable = false;
+          if (merge_into(in[edge.to], t)) stable = false;
         }
       }
     }
@@ -234,36 +279,46 @@ class Analyzer {
     if (!stable) note(res.diags, fn.loc, "lockscope: lock sets in '" + fn.name + "' did not settle; results may be incomplete");
     for (unsigned b : order) {
       if (!in[b]) continue;
-      LockSet s = *in[b];
+      State s = *in[b];
       for (const Event& e : fn.blocks[b].events) step(e, s, fn, c, &res, depth);
       for (const facts::Edge& edge : fn.blocks[b].succs) {
-        LockSet t = s;
+        State t = s;
         for (const Event& e : edge.events) step(e, t, fn, c, &res, depth);
       }
     }
     res.exit = in[fn.exit] ? *in[fn.exit] : in0;
-    for (const auto& [id, h] : res.exit) {
-      auto before = in0.find(id);
-      if (before == in0.end() || h.count > before->second.count) res.net.insert(id);
+    for (const auto& [id, h] : res.exit.locks) {
+      auto before = in0.locks.find(id);
+      if (before == in0.locks.end() || h.count > before->second.count) res.net.insert(id);
     }
     active_.erase(key);
     return memo_[key] = std::move(res);
   }
 
-  void step(const Event& e, LockSet& s, const facts::Function& fn, const Context& c, Result* rec, unsigned depth) {
+  void step(const Event& e, State& s, const facts::Function& fn, const Context& c, Result* rec, unsigned depth) {
     switch (e.kind) {
       case Event::Kind::Acquire: return acquire(e, s, fn, c, rec);
       case Event::Kind::Release:
         for (const Path& p : e.locks)
           if (auto r = resolve(p, fn, c))
-            if (auto it = s.find(r->id); it != s.end() && --it->second.count <= 0) s.erase(it);
+            if (auto it = s.locks.find(r->id); it != s.locks.end() && --it->second.count <= 0) s.locks.erase(it);
         return;
       case Event::Kind::Call: return call(e, s, fn, c, rec, depth);
-      case Event::Kind::Spawn: return spawn(e, fn, c, rec);
+      case Event::Kind::Spawn: return spawn(e, s, fn, c, rec);
+      case Event::Kind::Join: {
+        const Path& handle = e.receiver.known() ? e.receiver : (e.args.empty() ? e.receiver : e.args[0]);
+        if (auto h = resolve(handle, fn, c)) {
+          for (auto it = s.running.begin(); it != s.running.end();)
+            it = it->second == h->id ? s.running.erase(it) : std::next(it);
+          s.joined.insert(h->id);
+        }
+        return;
+      }
       case Event::Kind::Access:
         if (rec)
           if (auto r = resolve(e.target, fn, c))
-            rec->accesses.push_back(Access{r->id, r->name, e.write, e.loc, modes(s), {}, fn.name, -1});
+            rec->accesses.push_back(
+                Access{r->id, r->name, e.write, e.loc, modes(s.locks), {}, fn.name, point_of(s), names(s.locks)});
         return;
       case Event::Kind::Bind: {
         auto t = resolve(e.target, fn, c, /*bind_last=*/false);
@@ -271,13 +326,13 @@ class Analyzer {
         if (t && v && t->id != v->id) bindings_[t->id] = *v;
         return;
       }
-      case Event::Kind::Join:
       case Event::Kind::Recursive:
         return;
     }
   }
 
-  void acquire(const Event& e, LockSet& s, const facts::Function& fn, const Context& c, Result* rec) {
+  void acquire(const Event& e, State& state, const facts::Function& fn, const Context& c, Result* rec) {
+    LockSet& s = state.locks;
     const LockSet before = s;  // scoped_lock / std::lock: no order among the locks taken together
     for (const Path& p : e.locks) {
       auto r = resolve(p, fn, c);
@@ -291,19 +346,20 @@ class Analyzer {
         Held& h = it->second;
         bool reenter = recursive || (e.mode == LockMode::Shared && h.mode == LockMode::Shared);
         if (!e.is_try && !reenter && rec)
-          rec->doubles.push_back(DoubleLock{r->id, r->name, e.loc, h.site, {}, fn.name, -1});
+          rec->doubles.push_back(DoubleLock{r->id, r->name, e.loc, h.site, {}, fn.name, point_of(state)});
         // Count every re-acquisition, so the matching release leaves the outer hold in place.
         if (!e.is_try || recursive) ++h.count;
         continue;
       }
       if (!e.is_try && rec)
         for (const auto& [id, h] : before)
-          rec->edges.push_back(OrderEdge{id, r->id, h.name, r->name, h.site, e.loc, {}, fn.name, modes(before), -1});
+          rec->edges.push_back(
+              OrderEdge{id, r->id, h.name, r->name, h.site, e.loc, {}, fn.name, modes(before), point_of(state)});
       s[r->id] = Held{r->name, e.loc, e.mode, recursive, 1, false};
     }
   }
 
-  void call(const Event& e, LockSet& s, const facts::Function& fn, const Context& c, Result* rec, unsigned depth) {
+  void call(const Event& e, State& s, const facts::Function& fn, const Context& c, Result* rec, unsigned depth) {
     if (e.callees.empty()) {
       if (rec)
         note(rec->diags, e.loc, "lockscope: call through '" + e.callee_name +
@@ -317,32 +373,39 @@ class Analyzer {
       return;
     }
     Context callee = callee_context(e, fn, c);
-    std::optional<LockSet> joined;
+    std::optional<State> joined;
     for (const facts::Function* t : targets) {
-      const Result& r = analyze(*t, callee, s, depth + 1);
+      const Result& r = analyze(*t, callee, s.locks, depth + 1);
       if (rec) integrate(r, *t, e, s, fn, *rec);
-      LockSet after;
-      for (const auto& [id, h] : r.exit) {
-        auto outer = s.find(id);
-        if (h.inherited && outer != s.end()) {
+      State after;
+      // Threads the callee joined end here; threads it started and left running go on.
+      after.joined = s.joined;
+      after.joined.insert(r.exit.joined.begin(), r.exit.joined.end());
+      for (const auto& [key, handle] : s.running)
+        if (handle.empty() || !r.exit.joined.count(handle)) after.running.emplace(key, handle);
+      after.running.insert(r.exit.running.begin(), r.exit.running.end());
+      for (const auto& [id, h] : r.exit.locks) {
+        auto outer = s.locks.find(id);
+        if (h.inherited && outer != s.locks.end()) {
           Held kept = outer->second;
           kept.count = h.count;
-          after[id] = kept;
+          after.locks[id] = kept;
         } else {
           // Taken inside the callee and still held: for the caller, the call is the acquisition.
           Held taken = h;
           taken.site = e.loc;
           taken.inherited = false;
-          after[id] = taken;
+          after.locks[id] = taken;
         }
       }
-      intersect_into(joined, after);
+      merge_into(joined, after);
     }
     if (joined) s = *joined;
   }
 
-  void integrate(const Result& r, const facts::Function& callee, const Event& call, const LockSet& s,
+  void integrate(const Result& r, const facts::Function& callee, const Event& call, const State& state,
                  const facts::Function& fn, Result& rec) {
+    const LockSet& s = state.locks;
     Frame frame{callee.name, call.loc};
     auto site_of = [&](const std::string& id, report::Location known) {
       if (known.known()) return known;
@@ -351,6 +414,7 @@ class Analyzer {
     };
     for (OrderEdge e : r.edges) {
       e.from_site = site_of(e.from, e.from_site);
+      lift(e.point, state);
       if (r.net.count(e.to)) {
         e.to_site = call.loc;
         e.chain.clear();
@@ -362,6 +426,7 @@ class Analyzer {
     }
     for (DoubleLock d : r.doubles) {
       d.first_site = site_of(d.lock, d.first_site);
+      lift(d.point, state);
       if (r.net.count(d.lock)) {
         d.site = call.loc;
         d.chain.clear();
@@ -372,36 +437,42 @@ class Analyzer {
       rec.doubles.push_back(std::move(d));
     }
     for (Access a : r.accesses) {
+      lift(a.point, state);
       a.chain.insert(a.chain.begin(), frame);
       rec.accesses.push_back(std::move(a));
     }
     for (Spawn sp : r.spawns) {
-      sp.in_loop = sp.in_loop || call.in_loop;
+      lift(sp.point, state);
+      if (sp.point.running.count(sp.key)) sp.again = true;
       rec.spawns.push_back(std::move(sp));
     }
     for (const auto& d : r.diags) rec.diags.push_back(d);
   }
 
-  void spawn(const Event& e, const facts::Function& fn, const Context& c, Result* rec) {
-    if (!rec) return;
+  void spawn(const Event& e, State& s, const facts::Function& fn, const Context& c, Result* rec) {
     if (e.callees.empty()) {
-      note(rec->diags, e.loc, "lockscope: thread started with '" + e.callee_name +
-                                  "': its entry function is not known statically, so it is not analyzed");
+      if (rec)
+        note(rec->diags, e.loc, "lockscope: thread started with '" + e.callee_name +
+                                    "': its entry function is not known statically, so it is not analyzed");
       return;
     }
     Spawn sp;
     sp.entries = program_.targets(e.callees, e.is_virtual);
     if (sp.entries.empty()) {
-      note(rec->diags, e.loc, "lockscope: thread entry '" + e.callee_name + "' has no body in the analyzed program");
+      if (rec) note(rec->diags, e.loc, "lockscope: thread entry '" + e.callee_name + "' has no body in the analyzed program");
       return;
     }
     sp.context = callee_context(e, fn, c);
     sp.site = e.loc;
-    sp.in_loop = e.in_loop;
     sp.key = e.loc.file + ":" + std::to_string(e.loc.line) + ":" + std::to_string(e.loc.column) + "|" + e.callees[0] +
              "|" + key_of(sp.context.self);
     for (const auto& p : sp.context.params) sp.key += "," + key_of(p);
-    rec->spawns.push_back(std::move(sp));
+    sp.point = point_of(s);
+    sp.again = s.running.count(sp.key) != 0;  // e.g. a loop that starts it again without joining
+    std::optional<Resolved> handle = resolve(e.target, fn, c);
+    // A thread that nothing can join runs to the end of its starter (and beyond).
+    s.running[sp.key] = handle ? handle->id : std::string();
+    if (rec) rec->spawns.push_back(std::move(sp));
   }
 
   const Program& program_;
@@ -415,5 +486,38 @@ class Analyzer {
 }  // namespace
 
 ProgramRun run_threads(const Program& program, const Limits& limits) { return Analyzer(program, limits).run(); }
+
+namespace {
+
+// The chain of threads from main (or a root) down to `t`.
+std::vector<int> ancestry(const ProgramRun& run, int t) {
+  std::vector<int> chain;
+  for (int i = t; i >= 0 && chain.size() <= run.threads.size(); i = run.threads[i].parent) chain.push_back(i);
+  return {chain.rbegin(), chain.rend()};
+}
+
+}  // namespace
+
+bool may_run_in_parallel(const ProgramRun& run, const ThreadPoint& a, const ThreadPoint& b) {
+  if (a.thread < 0 || b.thread < 0) return true;
+  if (a.thread == b.thread) return run.threads[a.thread].multiple;
+  std::vector<int> up_a = ancestry(run, a.thread), up_b = ancestry(run, b.thread);
+  size_t common = 0;
+  while (common < up_a.size() && common < up_b.size() && up_a[common] == up_b[common]) ++common;
+  if (common == 0) return true;  // unrelated roots (several mains): assume they overlap
+  if (common == up_a.size() || common == up_b.size()) {
+    if (run.threads[up_a[common - 1]].multiple) return true;
+    // One is an ancestor of the other: does the ancestor's point see that branch running?
+    const ThreadPoint& anc = common == up_a.size() ? a : b;
+    const std::vector<int>& down = common == up_a.size() ? up_b : up_a;
+    // Below the common ancestor the two sides part: compare where each started.
+    return anc.running.count(run.threads[down[common]].key) != 0;
+  }
+  // Two instances of a thread started more than once can each be at either point.
+  if (run.threads[up_a[common - 1]].multiple) return true;
+  const ThreadInstance& ca = run.threads[up_a[common]];
+  const ThreadInstance& cb = run.threads[up_b[common]];
+  return ca.siblings.count(cb.key) != 0 || cb.siblings.count(ca.key) != 0;
+}
 
 }  // namespace lockscope::link

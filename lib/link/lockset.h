@@ -28,12 +28,28 @@ struct Frame {
   friend bool operator==(const Frame&, const Frame&) = default;
 };
 
+// Threads started by one thread and not yet joined at some point of it, by thread key; the
+// value is the handle that joins it (empty when nothing can).
+using Running = std::map<std::string, std::string>;
+
 struct ThreadInstance {
+  std::string key;          // spawn site, entry and arguments; "main" for the main thread
   std::string entry;        // display name of the entry function ("main" for the main thread)
   report::Location spawned;  // where it was started; unknown for main
-  bool multiple = false;    // started more than once (in a loop, at several sites, by a multi thread)
+  bool multiple = false;    // may run as several instances at once (restarted before joined, ...)
   int parent = -1;
+  Running siblings;         // threads of the parent still running when this one was started
+  std::vector<std::string> given;  // ids of what it was started with (receiver, arguments): shared
 };
+
+// Where in its thread an event happened, for the may-happen-in-parallel question.
+struct ThreadPoint {
+  int thread = -1;
+  Running running;  // threads this thread started that may still run at this point
+  std::set<std::string> joined;  // handles joined before this point (how callers' threads end)
+};
+
+
 
 // `to` acquired (blocking) while `from` was held.
 struct OrderEdge {
@@ -43,7 +59,7 @@ struct OrderEdge {
   std::vector<Frame> chain;        // from the thread entry to `function`
   std::string function;            // holds to_site
   std::map<std::string, facts::LockMode> held;  // every lock held at the acquisition (the gates)
-  int thread = -1;
+  ThreadPoint point;
 };
 
 // A non-recursive lock acquired again while its owner holds it: the thread blocks on itself.
@@ -52,7 +68,7 @@ struct DoubleLock {
   report::Location site, first_site;
   std::vector<Frame> chain;
   std::string function;
-  int thread = -1;
+  ThreadPoint point;
 };
 
 // A read or write of shared memory with the locks held at that point (for the race analysis).
@@ -63,7 +79,8 @@ struct Access {
   std::map<std::string, facts::LockMode> held;
   std::vector<Frame> chain;
   std::string function;
-  int thread = -1;
+  ThreadPoint point;
+  std::map<std::string, std::string> lock_names;  // display name of each held lock
 };
 
 struct ProgramRun {
@@ -81,5 +98,11 @@ struct Limits {
 };
 
 ProgramRun run_threads(const Program& program, const Limits& limits = {});
+
+// Can the two points run at the same time? Threads are ordered by start and join: a thread
+// started after another was joined, or an event of the starter before a start or after a
+// join, cannot overlap with it. One thread instance overlaps only with another instance of
+// itself (ThreadInstance::multiple).
+bool may_run_in_parallel(const ProgramRun& run, const ThreadPoint& a, const ThreadPoint& b);
 
 }  // namespace lockscope::link
