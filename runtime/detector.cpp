@@ -16,12 +16,6 @@ uint64_t cycle_hash(std::vector<uint32_t> ids) {
   return h;
 }
 
-bool held_contains(ThreadState& t, uint32_t id) {
-  HeldEntry* h = t.held_array();
-  for (uint32_t i = 0, n = t.held_count(); i < n; ++i)
-    if (h[i].lock_id == id) return true;
-  return false;
-}
 }  // namespace
 
 Detector::Detector() : registry_(&Detector::retire, this) {}
@@ -40,7 +34,7 @@ ThreadState* Detector::create_thread() {
       t->waiting.store(nullptr);
       t->name[0] = 0;
       t->entry_pc = 0;
-      std::fill(std::begin(t->edge_keys), std::end(t->edge_keys), 0);
+      std::fill(std::begin(t->edge_cache), std::end(t->edge_cache), ThreadState::CachedEdge{});
       t->index = next_thread_index_.fetch_add(1);
       return t;
     }
@@ -112,7 +106,7 @@ void Detector::after_lock(ThreadState& t, LockState& lock, Mode mode, bool reent
   e.lock_id = lock.id;
   e.mode = mode;
   e.reentry = reentry;
-  e.stack = stack;
+  copy_stack(e.stack, stack);
   t.commit_slot();
 }
 
@@ -152,7 +146,9 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
   uint64_t key = edge_key(from.lock_id, to.id);
   uint8_t bit = mode_bit(from.mode, mode);
   EdgeShard& sh = edge_shard(key);
-  bool is_new = false, changed = false, cacheable = false;
+  bool is_new = false, changed = false;
+  uint32_t gates[4];
+  uint8_t ngates = 0;
   {
     SpinGuard g(sh.lock);
     auto [it, inserted] = sh.edges.try_emplace(key);
@@ -172,10 +168,11 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
       if (!(e.modes & bit)) e.modes |= bit, changed = true;
       uint8_t kept = 0;
       for (uint8_t i = 0; i < e.ngates; ++i)
-        if (held_contains(t, e.gates[i])) e.gates[kept++] = e.gates[i];
+        if (t.holds(e.gates[i])) e.gates[kept++] = e.gates[i];
       if (kept != e.ngates) e.ngates = kept, changed = true;
     }
-    cacheable = e.ngates == 0;
+    ngates = e.ngates;
+    std::copy(e.gates, e.gates + ngates, gates);
   }
   if (changed) {
     // This observation (without a gate, or in a new mode) is what can make a suppressed cycle
@@ -198,6 +195,10 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
     }
     SpinGuard g(graph_lock_);
     uint32_t a = slot_of(from.lock_id), b = slot_of(to.id);
+    // Rank new nodes by address (plus a counter, for distinctness across address reuse): the
+    // order most programs that sort their locks use, so their edges insert in O(1).
+    graph_.place_isolated(a, uint64_t{from.addr} << 16 | (rank_counter_++ & 0xFFFF));
+    graph_.place_isolated(b, uint64_t{to.addr} << 16 | (rank_counter_++ & 0xFFFF));
     if (!graph_.insert_edge(a, b)) {
       std::vector<uint32_t> path = graph_.find_path(b, a);
       std::vector<uint64_t> keys;
@@ -210,7 +211,7 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
     SpinGuard g(graph_lock_);
     recheck_pending(key);
   }
-  if (cacheable) t.cache_edge(key, bit);
+  t.cache_edge(key, bit, gates, ngates);
 }
 
 // Called with graph_lock_ held. `keys` are the cycle's edges in order, the closing edge last.

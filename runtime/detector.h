@@ -128,6 +128,7 @@ class Detector {
   EdgeShard edge_shards_[kEdgeShards];
   SpinLock graph_lock_;  // graph_, pending_, reported_cycles_
   LockGraph graph_;
+  uint64_t rank_counter_ = 0;
   std::vector<std::vector<uint64_t>> pending_;
   std::unordered_set<uint64_t> reported_cycles_;
   std::atomic<bool> have_pending_{false};

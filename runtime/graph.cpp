@@ -18,6 +18,12 @@ void LockGraph::ensure_node(uint32_t n) {
   for (size_t i = old; i < nodes_.size(); ++i) nodes_[i].rank = next_rank_++;
 }
 
+void LockGraph::place_isolated(uint32_t n, uint64_t rank) {
+  ensure_node(n);
+  Node& node = nodes_[n];
+  if (node.out.empty() && node.in.empty()) node.rank = rank;
+}
+
 bool LockGraph::has_edge(uint32_t x, uint32_t y) const {
   if (x >= nodes_.size() || y >= nodes_.size()) return false;
   const auto& out = nodes_[x].out;
@@ -31,7 +37,7 @@ bool LockGraph::insert_edge(uint32_t x, uint32_t y) {
   Node& nx = nodes_[x];
   Node& ny = nodes_[y];
   if (nx.rank > ny.rank) {
-    int64_t upper = nx.rank, lower = ny.rank;
+    uint64_t upper = nx.rank, lower = ny.rank;
     if (!forward_dfs(y, upper, x)) {
       clear_visited();
       return false;
@@ -45,7 +51,7 @@ bool LockGraph::insert_edge(uint32_t x, uint32_t y) {
   return true;
 }
 
-bool LockGraph::forward_dfs(uint32_t start, int64_t upper, uint32_t target) {
+bool LockGraph::forward_dfs(uint32_t start, uint64_t upper, uint32_t target) {
   delta_f_.clear();
   stack_.assign(1, start);
   while (!stack_.empty()) {
@@ -62,7 +68,7 @@ bool LockGraph::forward_dfs(uint32_t start, int64_t upper, uint32_t target) {
   return true;
 }
 
-void LockGraph::backward_dfs(uint32_t start, int64_t lower) {
+void LockGraph::backward_dfs(uint32_t start, uint64_t lower) {
   delta_b_.clear();
   stack_.assign(1, start);
   while (!stack_.empty()) {
@@ -80,7 +86,7 @@ void LockGraph::reorder() {
   auto by_rank = [&](uint32_t a, uint32_t b) { return nodes_[a].rank < nodes_[b].rank; };
   std::sort(delta_b_.begin(), delta_b_.end(), by_rank);
   std::sort(delta_f_.begin(), delta_f_.end(), by_rank);
-  std::vector<int64_t> ranks;
+  std::vector<uint64_t> ranks;
   ranks.reserve(delta_b_.size() + delta_f_.size());
   for (uint32_t n : delta_b_) ranks.push_back(nodes_[n].rank);
   for (uint32_t n : delta_f_) ranks.push_back(nodes_[n].rank);

@@ -22,6 +22,11 @@ namespace lockscope::rt {
 class LockGraph {
  public:
   void ensure_node(uint32_t n);
+  // Places a node that has no edges at `rank` in the order. Callers pass a hint that agrees with
+  // the order the program is likely to use (the detector uses the lock's address, so programs that
+  // lock in address order insert every edge in order, at O(1)). Ranks must be distinct; a node
+  // with edges keeps its rank.
+  void place_isolated(uint32_t n, uint64_t rank);
   bool insert_edge(uint32_t x, uint32_t y);
   bool has_edge(uint32_t x, uint32_t y) const;
   void remove_node(uint32_t n);
@@ -31,17 +36,17 @@ class LockGraph {
 
  private:
   struct Node {
-    int64_t rank = 0;
+    uint64_t rank = 0;
     std::vector<uint32_t> out, in;
     bool visited = false;
   };
-  bool forward_dfs(uint32_t start, int64_t upper, uint32_t target);
-  void backward_dfs(uint32_t start, int64_t lower);
+  bool forward_dfs(uint32_t start, uint64_t upper, uint32_t target);
+  void backward_dfs(uint32_t start, uint64_t lower);
   void reorder();
   void clear_visited();
 
   std::vector<Node> nodes_;
-  int64_t next_rank_ = 0;
+  uint64_t next_rank_ = 0;
   size_t edges_ = 0;
   std::vector<uint32_t> delta_f_, delta_b_, stack_;
 };

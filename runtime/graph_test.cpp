@@ -44,6 +44,16 @@ TEST(LockGraph, ThreeLockCycleThroughReorderedNodes) {
   EXPECT_EQ(g.find_path(3, 1), (std::vector<uint32_t>{3, 2, 1}));
 }
 
+TEST(LockGraph, PlacedNodesKeepOrderOnlyWhileIsolated) {
+  LockGraph g;
+  g.place_isolated(1, 300);
+  g.place_isolated(2, 100);
+  EXPECT_TRUE(g.insert_edge(2, 1));  // in order: no re-ranking needed
+  g.place_isolated(1, 50);            // has an edge now: ignored
+  EXPECT_FALSE(g.insert_edge(1, 2));
+  EXPECT_TRUE(g.insert_edge(1, 3));
+}
+
 TEST(LockGraph, DuplicateEdgeIsAccepted) {
   LockGraph g;
   EXPECT_TRUE(g.insert_edge(1, 2));

@@ -62,24 +62,24 @@ void acquire(ThreadState* t, const Stack& st, const void* obj, Family family, ui
   Verdict v = d.before_lock(*t, *l, mode, acq != Acq::Try, st);
   if (v == Verdict::WouldHang) die_with_findings();
   if (d.finding_count() != before) on_new_findings();
+  // The held entry is written before the real call so that only a counter increment remains
+  // inside the program's critical section; the watchdog reads the same entry as "wanted".
+  HeldEntry& e = t->next_slot();
+  e.addr = l->addr;
+  e.lock_id = l->id;
+  e.mode = mode;
+  e.reentry = v == Verdict::Reentry;
+  copy_stack(e.stack, st);
   bool publish = acq == Acq::Blocking && t->held_count() > 0 && options().hang_timeout_ms > 0;
   if (publish) {
-    HeldEntry& e = t->next_slot();
-    e.addr = l->addr;
-    e.lock_id = l->id;
-    e.mode = mode;
-    e.reentry = v == Verdict::Reentry;
-    e.stack = st;
-    t->wait_seq.fetch_add(1, std::memory_order_relaxed);
+    t->wait_seq.store(t->wait_seq.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
     t->waiting.store(&e, std::memory_order_release);
     start_watchdog_if_needed();
   }
   --t_in_shim;
   bool ok = call();
-  ++t_in_shim;
   if (publish) t->waiting.store(nullptr, std::memory_order_release);
-  if (ok) d.after_lock(*t, *l, mode, v == Verdict::Reentry, st);
-  --t_in_shim;
+  if (ok) t->commit_slot();
 }
 
 void release(ThreadState* t, const Stack& st, const void* obj) {
@@ -90,6 +90,25 @@ void release(ThreadState* t, const Stack& st, const void* obj) {
   }
   --t_in_shim;
 }
+
+// The unlock fast path: forget the hold; the stack is captured (by the caller, in its own frame)
+// only when the lock was not held.
+bool released(ThreadState* t, const void* obj) {
+  return detector().before_unlock(*t, reinterpret_cast<uintptr_t>(obj));
+}
+
+void report_unlock_not_held(ThreadState* t, const Stack& st, const void* obj) {
+  ++t_in_shim;
+  detector().unlock_not_held(*t, reinterpret_cast<uintptr_t>(obj), st);
+  on_new_findings();
+  --t_in_shim;
+}
+
+#define RELEASE(t, obj)                     \
+  if (!released(t, obj)) {                  \
+    CAPTURE(t, st);                         \
+    report_unlock_not_held(t, st, obj);     \
+  }
 
 void forget(const void* obj, Family family) {
   ++t_in_shim;
@@ -161,9 +180,9 @@ EXPORT int pthread_mutex_unlock(pthread_mutex_t* m) {
   REAL(pthread_mutex_unlock);
   if (bypass()) return real(m);
   ThreadState* t = current_thread();
-  CAPTURE(t, st);
-  release(t, st, m);
-  return real(m);
+  int r = real(m);  // bookkeeping after: outside the program's critical section
+  RELEASE(t, m);
+  return r;
 }
 
 // ---- rwlocks ----
@@ -208,9 +227,9 @@ EXPORT int pthread_rwlock_unlock(pthread_rwlock_t* l) {
   REAL(pthread_rwlock_unlock);
   if (bypass()) return real(l);
   ThreadState* t = current_thread();
-  CAPTURE(t, st);
-  release(t, st, l);
-  return real(l);
+  int r = real(l);  // bookkeeping after: outside the program's critical section
+  RELEASE(t, l);
+  return r;
 }
 
 // ---- spinlocks ----
@@ -253,9 +272,9 @@ EXPORT int pthread_spin_unlock(pthread_spinlock_t* l) {
   REAL(pthread_spin_unlock);
   if (bypass()) return real(l);
   ThreadState* t = current_thread();
-  CAPTURE(t, st);
-  release(t, st, (const void*)(l));
-  return real(l);
+  int r = real(l);  // bookkeeping after: outside the program's critical section
+  RELEASE(t, (const void*)(l));
+  return r;
 }
 
 // ---- condition variables: release the mutex for the wait, re-take it (blocking) after ----
@@ -350,9 +369,9 @@ EXPORT int mtx_unlock(mtx_t* m) {
   REAL(mtx_unlock);
   if (bypass()) return real(m);
   ThreadState* t = current_thread();
-  CAPTURE(t, st);
-  release(t, st, m);
-  return real(m);
+  int r = real(m);  // bookkeeping after: outside the program's critical section
+  RELEASE(t, m);
+  return r;
 }
 
 EXPORT int cnd_wait(cnd_t* c, mtx_t* m) {

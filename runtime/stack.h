@@ -17,6 +17,12 @@ struct Stack {
   uintptr_t pc[kMaxFrames];
 };
 
+// Copies only the frames in use (a Stack is mostly empty; this is on the fast path).
+inline void copy_stack(Stack& to, const Stack& from) {
+  to.n = from.n;
+  for (uint32_t i = 0; i < from.n; ++i) to.pc[i] = from.pc[i];
+}
+
 // Walks the frame-pointer chain starting at `fp` (the caller's frame), keeping only frames whose
 // pointers stay inside [lo, hi) and increase, so code built without frame pointers stops the walk
 // instead of crashing it. Frame 0 is the return address of the frame `fp` belongs to.

@@ -41,8 +41,15 @@ struct ThreadState {
   std::atomic<const HeldEntry*> waiting{nullptr};
   std::atomic<uint64_t> wait_seq{0};
 
-  uint64_t edge_keys[kEdgeCacheSize] = {};
-  uint8_t edge_modes[kEdgeCacheSize] = {};
+  // Edges this thread already told the detector about, with the gate locks the edge was always
+  // made under (a repeat made while all of them are held changes nothing in the edge's record).
+  struct CachedEdge {
+    uint64_t key = 0;
+    uint8_t modes = 0;
+    uint8_t ngates = 0;
+    uint32_t gates[4] = {};
+  };
+  CachedEdge edge_cache[kEdgeCacheSize];
   HeldEntry inline_held[kInlineHeld];
 
   HeldEntry* held_array() { return held.load(std::memory_order_relaxed); }
@@ -54,14 +61,25 @@ struct ThreadState {
   void clear_held() { held_n.store(0, std::memory_order_release); }
 
   static uint32_t cache_index(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 54; }
-  bool edge_cached(uint64_t key, uint8_t mode_bit) const {
-    uint32_t i = cache_index(key);
-    return edge_keys[i] == key && (edge_modes[i] & mode_bit);
+  bool holds(uint32_t lock_id) {
+    HeldEntry* h = held_array();
+    for (uint32_t i = held_count(); i-- > 0;)
+      if (h[i].lock_id == lock_id) return true;
+    return false;
   }
-  void cache_edge(uint64_t key, uint8_t mode_bit) {
-    uint32_t i = cache_index(key);
-    if (edge_keys[i] != key) edge_keys[i] = key, edge_modes[i] = 0;
-    edge_modes[i] |= mode_bit;
+  bool edge_cached(uint64_t key, uint8_t mode_bit) {
+    const CachedEdge& c = edge_cache[cache_index(key)];
+    if (c.key != key || !(c.modes & mode_bit)) return false;
+    for (uint8_t i = 0; i < c.ngates; ++i)
+      if (!holds(c.gates[i])) return false;
+    return true;
+  }
+  void cache_edge(uint64_t key, uint8_t mode_bit, const uint32_t* gates, uint8_t ngates) {
+    CachedEdge& c = edge_cache[cache_index(key)];
+    if (c.key != key) c.key = key, c.modes = 0;
+    c.modes |= mode_bit;
+    c.ngates = ngates;
+    for (uint8_t i = 0; i < ngates; ++i) c.gates[i] = gates[i];
   }
 };
 

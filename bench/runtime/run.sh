@@ -1,0 +1,21 @@
+#!/bin/sh
+# Runtime shim benchmark: builds the two microbenchmarks natively and with ThreadSanitizer
+# (clang-19), then runs native / shim preloaded / tsan alternately and prints median slowdown and
+# peak-RSS ratios against native measured in the same run.
+#   bench/runtime/run.sh [BUILD_DIR] [ROUNDS]     (BUILD_DIR holds runtime/liblockscope-rt.so)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-$here/../../build}
+rounds=${2:-5}
+shim=$(cd "$build/runtime" && pwd)/liblockscope-rt.so
+[ -f "$shim" ] || { echo "no $shim: build the lockscope_rt_shared target first" >&2; exit 2; }
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+for b in lock_heavy new_edges; do
+  clang++-19 -std=c++20 -O2 -g -pthread "$here/$b.cpp" -o "$out/$b"
+  clang++-19 -std=c++20 -O2 -g -pthread -fsanitize=thread "$here/$b.cpp" -o "$out/$b.tsan"
+done
+for b in lock_heavy new_edges; do
+  echo "$b ($rounds rounds, alternating):"
+  python3 "$here/measure.py" "$rounds" "$shim" "$out/$b" "$out/$b.tsan"
+done
