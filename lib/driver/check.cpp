@@ -50,6 +50,10 @@ CheckResult run_check(const CheckOptions& options, ActionMaker make_action, cons
 
   CheckResult result;
   result.units = units.size();
+  for (const Unit& u : units) {
+    result.sources.push_back(u.file);
+    result.directories.push_back(u.directory);
+  }
   result.failed = unit_errors.size();
   result.jobs = static_cast<unsigned>(std::min<size_t>(extract_options.jobs, units.size()));
   result.extract_seconds = extract_seconds;

@@ -18,6 +18,8 @@ using Analyzer = std::function<report::Report(const std::vector<facts::Translati
 struct CheckResult {
   report::Report report;  // findings of the analyzed units; one error per unit that was not
   size_t units = 0;       // translation units selected
+  std::vector<std::string> sources;      // their main files (absolute)
+  std::vector<std::string> directories;  // their compile directories, where relative names resolve
   size_t failed = 0;      // of which could not be analyzed
   int exit_status = report::kExitClean;
   unsigned jobs = 0;              // threads extraction ran on

@@ -44,6 +44,8 @@ TEST_F(Check, ExitStatuses) {
   CheckResult clean = run_check(options_for(), record_main_file, nothing);
   EXPECT_EQ(clean.exit_status, report::kExitClean);
   EXPECT_EQ(clean.units, 2u);
+  EXPECT_EQ(clean.sources, (std::vector<std::string>{dir.file("a.cpp"), dir.file("b.c")}));
+  EXPECT_EQ(clean.directories, (std::vector<std::string>{dir.path(), dir.path()}));
   EXPECT_EQ(clean.report.source, "static");
 
   CheckResult found = run_check(options_for(), record_main_file, one_finding_per_unit);

@@ -13,8 +13,11 @@
 #include "driver/compile_db.h"
 #include "extract/extract.h"
 #include "link/link.h"
+#include "report/baseline.h"
+#include "report/ci_options.h"
 #include "report/json_io.h"
 #include "report/sarif.h"
+#include "report/suppressions.h"
 #include "report/text_writer.h"
 
 namespace lockscope::cli {
@@ -30,8 +33,10 @@ bool is_note(const report::Diagnostic& d) { return d.severity == report::Diagnos
 
 // Text: errors and findings, and the analysis' gave-up notes only when asked for: on real code
 // they run to hundreds of lines that would bury the findings (their number is printed instead).
-void write_text_report(std::ostream& out, const driver::CheckOptions& options, report::Report report) {
+void write_text_report(std::ostream& out, const driver::CheckOptions& options, report::Report report,
+                       const std::vector<report::Diagnostic>& unused_suppressions) {
   if (!options.show_notes) std::erase_if(report.diagnostics, is_note);
+  report.diagnostics.insert(report.diagnostics.end(), unused_suppressions.begin(), unused_suppressions.end());
   if (!options.quiet) {
     report::write_text(out, report);  // ends with the findings summary line
     return;
@@ -40,21 +45,24 @@ void write_text_report(std::ostream& out, const driver::CheckOptions& options, r
   for (const report::Finding& f : report.findings) report::write_text(out, f);
 }
 
-void write_report(std::ostream& out, const driver::CheckOptions& options, const driver::CheckResult& result) {
-  switch (options.format) {
-    case driver::OutputFormat::Json:
-      report::write_json(out, result.report);
-      break;
-    case driver::OutputFormat::Sarif: {
-      // Code scanning resolves relative URIs against the checkout, where CI runs us.
-      std::error_code ec;
-      report::write_sarif(out, result.report, {std::filesystem::current_path(ec).string()});
-      break;
-    }
-    case driver::OutputFormat::Text:
-      write_text_report(out, options, result.report);
-      break;
-  }
+// --report-unused-suppressions: each comment that silenced nothing, as a note where it is written.
+std::vector<report::Diagnostic> unused_notes(const report::CiOutcome& outcome) {
+  std::vector<report::Diagnostic> notes;
+  for (const report::Suppression& s : outcome.unused)
+    notes.push_back({report::Diagnostic::Severity::Note, s.location,
+                     "'lockscope-ignore[" + s.kind + "]' silences nothing"});
+  return notes;
+}
+
+void write_report(std::ostream& out, const driver::CheckOptions& options, const report::Report& report,
+                  const std::vector<report::Diagnostic>& unused_suppressions) {
+  if (options.format == driver::OutputFormat::Text) return write_text_report(out, options, report, unused_suppressions);
+  report::Report full = report;
+  full.diagnostics.insert(full.diagnostics.end(), unused_suppressions.begin(), unused_suppressions.end());
+  if (options.format == driver::OutputFormat::Json) return report::write_json(out, full);
+  // SARIF: code scanning resolves relative URIs against the checkout, where CI runs us.
+  std::error_code ec;
+  report::write_sarif(out, full, {std::filesystem::current_path(ec).string()});
 }
 
 // Standard error: what the report does not say on its own.
@@ -75,15 +83,20 @@ void write_summary(const driver::CheckOptions& options, const driver::CheckResul
 
 }  // namespace
 
-int check_main(const Args& args) {
+int check_main(const Args& arguments) {
+  Args args = arguments;
+  report::CiOptions ci;
   driver::CheckOptions options;
   try {
+    ci = report::take_ci_options(args);  // baselines and suppressions (report/ci_options.h)
     options = driver::parse_check_args(args);
+  } catch (const report::CiUsageError& e) {
+    return fail(e.what());
   } catch (const driver::UsageError& e) {
     return fail(e.what());
   }
   if (options.help) {
-    std::cout << driver::check_help();
+    std::cout << driver::check_help() << "\nCI:\n" << report::ci_options_help();
     return report::kExitClean;
   }
   // Opened before the analysis, so an unwritable path fails in a second, not after an hour.
@@ -106,11 +119,19 @@ int check_main(const Args& args) {
     // A bug of ours, not the user's input; still one message and exit 2, never a crash.
     return fail(std::string("internal error: ") + e.what() + " (please report this)");
   }
-  write_report(out, options, result);
+  report::CiOutcome ci_outcome;
+  try {
+    ci_outcome = report::apply_ci_options(result.report, ci, result.sources, result.directories);
+  } catch (const report::SuppressionError& e) {
+    return fail(e.what());
+  } catch (const report::BaselineError& e) {
+    return fail(e.what());
+  }
+  write_report(out, options, result.report, unused_notes(ci_outcome));
   out.flush();
   if (!out) return fail("cannot write the report" + (options.output ? " to " + *options.output : std::string()));
   write_summary(options, result);
-  return result.exit_status;
+  return report::ci_exit_status(result.report, ci, ci_outcome);
 #endif
 }
 
