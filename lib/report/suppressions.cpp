@@ -133,9 +133,4 @@ SuppressionOutcome apply_inline_suppressions(const std::vector<Finding>& finding
   return outcome;
 }
 
-std::string describe_unused(const Suppression& s) {
-  return s.location.file + ":" + std::to_string(s.location.line) + ":" + std::to_string(s.location.column) +
-         ": warning: 'lockscope-ignore[" + s.kind + "]' silences nothing [lockscope-unused-suppression]";
-}
-
 }  // namespace lockscope::report

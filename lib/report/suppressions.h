@@ -48,7 +48,4 @@ SuppressionOutcome apply_inline_suppressions(const std::vector<Finding>& finding
                                              const std::vector<std::string>& more_files = {},
                                              const std::vector<std::string>& search_dirs = {});
 
-// "file:line:col: warning: 'lockscope-ignore[kind]' silences nothing [lockscope-unused-suppression]"
-std::string describe_unused(const Suppression& suppression);
-
 }  // namespace lockscope::report

@@ -88,8 +88,7 @@ TEST_F(ApplySuppressions, KindMustMatch) {
   EXPECT_EQ(out.kept.size(), 1u);
   ASSERT_EQ(out.unused.size(), 1u);
   EXPECT_EQ(out.unused[0].kind, "double-lock");
-  EXPECT_EQ(describe_unused(out.unused[0]),
-            a + ":1:12: warning: 'lockscope-ignore[double-lock]' silences nothing [lockscope-unused-suppression]");
+  EXPECT_EQ(out.unused[0].location, (Location{a, 1, 12}));
 }
 
 TEST_F(ApplySuppressions, UnusedInFilesWithoutFindings) {
