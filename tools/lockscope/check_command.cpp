@@ -107,9 +107,6 @@ int check_main(const Args& arguments) {
   }
   std::ostream& out = options.output ? file : std::cout;
 
-#ifdef LOCKSCOPE_WITHOUT_ANALYSIS
-  return fail("this build has no static analysis (lib/extract and lib/link were not built)");
-#else
   driver::CheckResult result;
   try {
     result = driver::run_check(options, extract::make_extract_action, link::analyze);
@@ -132,7 +129,6 @@ int check_main(const Args& arguments) {
   if (!out) return fail("cannot write the report" + (options.output ? " to " + *options.output : std::string()));
   write_summary(options, result);
   return report::ci_exit_status(result.report, ci, ci_outcome);
-#endif
 }
 
 }  // namespace lockscope::cli
