@@ -136,25 +136,48 @@ void Detector::unlock_not_held(ThreadState& t, uintptr_t addr, const Stack& stac
 bool Detector::lookup_edge(uint64_t key, EdgeInfo& out) {
   EdgeShard& sh = edge_shard(key);
   SpinGuard g(sh.lock);
-  auto it = sh.edges.find(key);
-  if (it == sh.edges.end()) return false;
-  out = it->second;
-  return true;
+  return sh.edges.get(key, out);
+}
+
+// Stacks repeat (a loop making new edges from one call site): a per-thread memo of the last few
+// interned stacks spares the depot's lock.
+uint32_t Detector::intern(ThreadState& t, const Stack& s) {
+  for (auto& m : t.interned)
+    if (m.id && m.stack.n == s.n && std::equal(s.pc, s.pc + s.n, m.stack.pc)) return m.id;
+  auto& slot = t.interned[t.interned_next++ % std::size(t.interned)];
+  copy_stack(slot.stack, s);
+  slot.id = depot_.put(s);
+  return slot.id;
 }
 
 void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to, Mode mode, const Stack& stack) {
   uint64_t key = edge_key(from.lock_id, to.id);
   uint8_t bit = mode_bit(from.mode, mode);
+  // Interning first (a per-thread memo, usually no lock) lets one shard-lock section decide.
+  uint32_t acquire_stack = intern(t, stack), held_stack = intern(t, from.stack);
   EdgeShard& sh = edge_shard(key);
-  bool is_new = false, changed = false;
-  uint32_t gates[4];
-  uint8_t ngates = 0;
+  EdgeInfo e;
+  bool known, changed = false;
   {
     SpinGuard g(sh.lock);
-    auto [it, inserted] = sh.edges.try_emplace(key);
-    EdgeInfo& e = it->second;
-    if (inserted) {
-      is_new = true;
+    known = sh.edges.get(key, e);
+    if (known) {
+      if (!(e.modes & bit)) e.modes |= bit, changed = true;
+      uint8_t kept = 0;
+      for (uint8_t i = 0; i < e.ngates; ++i)
+        if (t.holds(e.gates[i])) e.gates[kept++] = e.gates[i];
+      if (kept != e.ngates) e.ngates = kept, changed = true;
+      if (changed) {
+        // This observation (without a gate, or in a new mode) is what can make a suppressed
+        // cycle real, so it becomes the edge's evidence in reports.
+        e.acquire_stack = acquire_stack;
+        e.held_stack = held_stack;
+        e.thread = t.index;
+        sh.edges.put(key, e);
+      }
+    } else {
+      e.acquire_stack = acquire_stack;
+      e.held_stack = held_stack;
       e.modes = bit;
       e.thread = t.index;
       // Gate candidates: the outermost other locks held right now.
@@ -164,42 +187,17 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
         if (id == from.lock_id || id == to.id || held[i].reentry) continue;
         if (std::find(e.gates, e.gates + e.ngates, id) == e.gates + e.ngates) e.gates[e.ngates++] = id;
       }
-    } else {
-      if (!(e.modes & bit)) e.modes |= bit, changed = true;
-      uint8_t kept = 0;
-      for (uint8_t i = 0; i < e.ngates; ++i)
-        if (t.holds(e.gates[i])) e.gates[kept++] = e.gates[i];
-      if (kept != e.ngates) e.ngates = kept, changed = true;
+      sh.edges.insert(key, e);
     }
-    ngates = e.ngates;
-    std::copy(e.gates, e.gates + ngates, gates);
   }
-  if (changed) {
-    // This observation (without a gate, or in a new mode) is what can make a suppressed cycle
-    // real, so it becomes the edge's evidence in reports.
-    uint32_t acquire = depot_.put(stack), held_at = depot_.put(from.stack);
-    SpinGuard g(sh.lock);
-    EdgeInfo& e = sh.edges[key];
-    e.acquire_stack = acquire;
-    e.held_stack = held_at;
-    e.thread = t.index;
-  }
-  if (is_new) {
-    // Stacks are interned outside the shard lock; the edge is visible meanwhile without them.
-    uint32_t acquire = depot_.put(stack), held_at = depot_.put(from.stack);
-    {
-      SpinGuard g(sh.lock);
-      EdgeInfo& e = sh.edges[key];
-      e.acquire_stack = acquire;
-      e.held_stack = held_at;
-    }
+  if (!known) {
     SpinGuard g(graph_lock_);
     uint32_t a = slot_of(from.lock_id), b = slot_of(to.id);
     // Rank new nodes by address (plus a counter, for distinctness across address reuse): the
     // order most programs that sort their locks use, so their edges insert in O(1).
     graph_.place_isolated(a, uint64_t{from.addr} << 16 | (rank_counter_++ & 0xFFFF));
     graph_.place_isolated(b, uint64_t{to.addr} << 16 | (rank_counter_++ & 0xFFFF));
-    if (!graph_.insert_edge(a, b)) {
+    if (!graph_.insert_new_edge(a, b)) {
       std::vector<uint32_t> path = graph_.find_path(b, a);
       std::vector<uint64_t> keys;
       for (size_t i = 0; i + 1 < path.size(); ++i)
@@ -211,7 +209,7 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
     SpinGuard g(graph_lock_);
     recheck_pending(key);
   }
-  t.cache_edge(key, bit, gates, ngates);
+  t.cache_edge(key, bit, e.gates, e.ngates);
 }
 
 // Called with graph_lock_ held. `keys` are the cycle's edges in order, the closing edge last.

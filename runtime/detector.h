@@ -26,6 +26,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "edge_table.h"
 #include "graph.h"
 #include "lock_registry.h"
 #include "spin_lock.h"
@@ -103,20 +104,15 @@ class Detector {
   void after_fork_child(ThreadState* survivor);
 
  private:
-  struct EdgeInfo {
-    uint32_t acquire_stack = 0, held_stack = 0, thread = 0;
-    uint8_t modes = 0;  // bit (held_mode * 2 + acquired_mode)
-    uint8_t ngates = 0;
-    uint32_t gates[4] = {};
-  };
   static constexpr uint32_t kEdgeShards = 64;
-  struct EdgeShard {
+  struct alignas(64) EdgeShard {  // one cache line per shard lock: no false sharing
     SpinLock lock;
-    std::unordered_map<uint64_t, EdgeInfo> edges;
+    EdgeTable edges;
   };
   EdgeShard& edge_shard(uint64_t key) { return edge_shards_[(key * 0x9E3779B97F4A7C15ull) >> 58]; }
   bool lookup_edge(uint64_t key, EdgeInfo& out);
   void record_edge(ThreadState& t, const HeldEntry& from, LockState& to, Mode mode, const Stack& stack);
+  uint32_t intern(ThreadState& t, const Stack& s);
   void on_new_cycle(std::vector<uint64_t> keys);
   bool cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<EdgeInfo>& infos);
   void report_cycle(const std::vector<uint64_t>& keys, const std::vector<EdgeInfo>& infos);
@@ -126,7 +122,7 @@ class Detector {
   LockRegistry registry_;
   StackDepot depot_;
   EdgeShard edge_shards_[kEdgeShards];
-  SpinLock graph_lock_;  // graph_, pending_, reported_cycles_
+  alignas(64) SpinLock graph_lock_;  // graph_, pending_, reported_cycles_
   LockGraph graph_;
   uint64_t rank_counter_ = 0;
   std::vector<std::vector<uint64_t>> pending_;

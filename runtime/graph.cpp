@@ -31,9 +31,13 @@ bool LockGraph::has_edge(uint32_t x, uint32_t y) const {
 }
 
 bool LockGraph::insert_edge(uint32_t x, uint32_t y) {
+  if (has_edge(x, y)) return true;
+  return insert_new_edge(x, y);
+}
+
+bool LockGraph::insert_new_edge(uint32_t x, uint32_t y) {
   ensure_node(std::max(x, y));
   if (x == y) return false;
-  if (has_edge(x, y)) return true;
   Node& nx = nodes_[x];
   Node& ny = nodes_[y];
   if (nx.rank > ny.rank) {

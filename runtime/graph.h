@@ -28,6 +28,8 @@ class LockGraph {
   // with edges keeps its rank.
   void place_isolated(uint32_t n, uint64_t rank);
   bool insert_edge(uint32_t x, uint32_t y);
+  // As insert_edge, for a caller that knows x->y is not in the graph (skips the duplicate scan).
+  bool insert_new_edge(uint32_t x, uint32_t y);
   bool has_edge(uint32_t x, uint32_t y) const;
   void remove_node(uint32_t n);
   // Shortest path from `from` to `to` (both included) following edges; empty when unreachable.

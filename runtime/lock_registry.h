@@ -61,7 +61,7 @@ class LockRegistry {
  private:
   static constexpr uint32_t kChunkBits = 16;
   static constexpr uint32_t kShards = 64;
-  struct Shard {
+  struct alignas(64) Shard {
     SpinLock lock;
     std::unordered_map<uintptr_t, uint32_t> by_addr;  // addr -> id
   };

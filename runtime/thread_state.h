@@ -50,6 +50,13 @@ struct ThreadState {
     uint32_t gates[4] = {};
   };
   CachedEdge edge_cache[kEdgeCacheSize];
+  // The last stacks this thread interned in the depot (see Detector::intern).
+  struct Interned {
+    uint32_t id = 0;
+    Stack stack;
+  };
+  Interned interned[4];
+  uint32_t interned_next = 0;
   HeldEntry inline_held[kInlineHeld];
 
   HeldEntry* held_array() { return held.load(std::memory_order_relaxed); }
