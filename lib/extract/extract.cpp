@@ -478,11 +478,34 @@ class FunctionExtractor {
     if (!isa<DeclRefExpr>(t) && !isa<MemberExpr>(t) && !isa<ArraySubscriptExpr>(t) && !isa<UnaryOperator>(t)) return;
     if (!may_be_shared(t)) return;
     Path p = path_of(t);
+    if (!p.known()) p = shared_slot(t);
     if (!p.known()) return;
     Event e = make(Event::Kind::Access, l);
     e.target = std::move(p);
     e.write = write;
     emit(std::move(e));
+  }
+
+  // An element with a computed index is one of many: threads that index with their own values
+  // (results[id]) touch their own slots, so it counts only when the index itself comes from
+  // shared data (items[count % N]): then every thread lands on the same slots.
+  Path shared_slot(const Expr* e) {
+    const auto* a = dyn_cast<ArraySubscriptExpr>(e);
+    if (!a || !reads_shared(a->getIdx())) return unknown("an element with a computed index");
+    Path all = path_of(a->getBase());
+    return all.known() ? element_of(std::move(all)) : all;
+  }
+
+  bool reads_shared(const Stmt* s) {
+    if (!s) return false;
+    if (const auto* d = dyn_cast<DeclRefExpr>(s))
+      if (const auto* v = dyn_cast<VarDecl>(d->getDecl()))
+        return v->hasGlobalStorage() && v->getTLSKind() == VarDecl::TLS_None && !v->getType().isConstQualified();
+    if (const auto* m = dyn_cast<MemberExpr>(s); m && isa<FieldDecl>(m->getMemberDecl()))
+      return isa<CXXThisExpr>(m->getBase()->IgnoreParenImpCasts()) || reads_shared(m->getBase());
+    for (const Stmt* child : s->children())
+      if (reads_shared(child)) return true;
+    return false;
   }
 
   // Follows an lvalue down to the variable it starts from: any pointer or reference on the way
@@ -577,10 +600,10 @@ class FunctionExtractor {
     }
     switch (special_function(name)) {
       case Special::PthreadCreate:
-        if (c->getNumArgs() == 4) spawn(c->getArg(2), {c->getArg(3)}, c->getBeginLoc(), path_of(c->getArg(0)));
+        if (c->getNumArgs() == 4) spawn(c->getArg(2), {c->getArg(3)}, c->getBeginLoc(), handle_path(c->getArg(0)));
         return;
       case Special::ThrdCreate:
-        if (c->getNumArgs() == 3) spawn(c->getArg(1), {c->getArg(2)}, c->getBeginLoc(), path_of(c->getArg(0)));
+        if (c->getNumArgs() == 3) spawn(c->getArg(1), {c->getArg(2)}, c->getBeginLoc(), handle_path(c->getArg(0)));
         return;
       case Special::Async: {
         // Only launch::async is sure to start a thread; the default policy may defer the call
@@ -591,8 +614,10 @@ class FunctionExtractor {
           std::vector<const Expr*> rest;
           for (unsigned i = 2; i < c->getNumArgs(); ++i) rest.push_back(c->getArg(i));
           auto var = call_target_.find(c);  // the future: get(), wait() and its destructor join
-          spawn(c->getArg(1), rest, c->getBeginLoc(),
-                var == call_target_.end() ? unknown("a future") : path_of_var(var->second, 0));
+          Path future = var == call_target_.end() ? unknown("a future") : path_of_var(var->second, 0);
+          if (const Expr* all = shapes().stored_in.count(c) ? shapes().stored_in.at(c) : nullptr)
+            if (Path p = path_of(all); p.known()) future = element_of(p);
+          spawn(c->getArg(1), rest, c->getBeginLoc(), future);
         } else {
           out_.diagnostics.push_back({report::Diagnostic::Severity::Note, loc(c->getBeginLoc()),
                                       "lockscope: std::async without std::launch::async is not treated as a thread start"});
@@ -603,11 +628,18 @@ class FunctionExtractor {
         Event e = make(Event::Kind::Join, c->getBeginLoc());
         e.callee_name = name;
         e.args = arg_paths(c);
+        if (c->getNumArgs() >= 1) e.args[0] = handle_path(c->getArg(0));
         return emit(std::move(e));
       }
       case Special::StdLock:
       case Special::StdTryLock: {
-        std::vector<Path> locks = arg_paths(c);
+        std::vector<Path> locks;
+        for (unsigned i = 0; i < c->getNumArgs(); ++i)
+          if (const Guard* g = guard_of(c->getArg(i))) {  // std::lock(lk1, lk2) locks the guards' mutexes
+            for (const GuardLock& l : g->locks) locks.push_back(l.path);
+          } else {
+            locks.push_back(path_of(c->getArg(i)));
+          }
         bool rec = c->getNumArgs() > 0 && is_recursive_mutex_type(record_name(c->getArg(0)->getType()));
         return acquire(std::move(locks), c->getBeginLoc(), LockMode::Exclusive,
                        special_function(name) == Special::StdTryLock, rec);
@@ -669,7 +701,7 @@ class FunctionExtractor {
     if (is_thread_type(rec) || is_future_type(rec)) {
       if (method == "join" || method == "get" || method == "wait") {
         Event e = make(Event::Kind::Join, mc->getBeginLoc());
-        e.receiver = path_of(obj);
+        e.receiver = handle_path(obj);
         emit(std::move(e));
       }
       return;
@@ -682,7 +714,8 @@ class FunctionExtractor {
           is_thread_type(record_name(spec->getTemplateArgs()[0].getAsType()))) {
         std::vector<const Expr*> rest;
         for (unsigned i = 1; i < mc->getNumArgs(); ++i) rest.push_back(mc->getArg(i));
-        return spawn(mc->getArg(0), rest, mc->getBeginLoc(), unknown("a container element"));
+        Path all = path_of(obj);
+        return spawn(mc->getArg(0), rest, mc->getBeginLoc(), all.known() ? element_of(all) : unknown("a container element"));
       }
     }
     // A condition variable evaluates its predicate holding the lock: a call to it, here.
@@ -892,6 +925,16 @@ class FunctionExtractor {
       e.receiver = path_of_var(v, 0);
       return emit(std::move(e));
     }
+    if (const auto* spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(v->getType()->getAsCXXRecordDecl());
+        spec && is_container_type(normalize_name(spec->getQualifiedNameAsString())) && spec->getTemplateArgs().size() >= 1 &&
+        spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
+      std::string elem = record_name(spec->getTemplateArgs()[0].getAsType());
+      if (elem == "std::jthread" || is_future_type(elem)) {  // every element joins as it is destroyed
+        Event e = make(Event::Kind::Join, at);
+        e.receiver = element_of(path_of_var(v, 0));
+        return emit(std::move(e));
+      }
+    }
     const CXXRecordDecl* rd = v->getType()->getAsCXXRecordDecl();
     if (!rd || !rd->getDestructor()) return;
     const CXXDestructorDecl* dtor = rd->getDestructor();
@@ -971,6 +1014,55 @@ class FunctionExtractor {
     emit(std::move(e));
   }
 
+  // A thread handle: a variable, or any element of a container or array of them ("[*]"), so a
+  // loop that joins every element joins what the loop that filled it started.
+  static Path element_of(Path all) {
+    all.fields.push_back({"[*]", "[*]"});
+    return all;
+  }
+
+  Path handle_path(const Expr* e) {
+    const Expr* s = strip(e);
+    if (const auto* u = dyn_cast<UnaryOperator>(s); u && u->getOpcode() == UO_AddrOf) s = strip(u->getSubExpr());
+    const Expr* container = nullptr;
+    if (const auto* d = dyn_cast<DeclRefExpr>(s)) {
+      if (const auto* v = dyn_cast<VarDecl>(d->getDecl()); v && shapes().range_of.count(v)) container = shapes().range_of.at(v);
+    } else if (const auto* a = dyn_cast<ArraySubscriptExpr>(s); a && !a->getIdx()->isEvaluatable(ctx_)) {
+      container = a->getBase();
+    } else if (const auto* oc = dyn_cast<CXXOperatorCallExpr>(s); oc && oc->getOperator() == OO_Subscript) {
+      container = oc->getArg(0);
+    }
+    if (container)
+      if (Path all = path_of(container); all.known()) return element_of(std::move(all));
+    return path_of(e);
+  }
+
+  // Loop variables of range-for statements (what they range over), and std::async calls whose
+  // future goes straight into a container (parts.push_back(std::async(...))).
+  struct Shapes {
+    std::unordered_map<const VarDecl*, const Expr*> range_of;
+    std::unordered_map<const CallExpr*, const Expr*> stored_in;
+  };
+  const Shapes& shapes() {
+    if (!shapes_) {
+      shapes_.emplace();
+      collect_shapes(fd_->getBody());
+    }
+    return *shapes_;
+  }
+  void collect_shapes(const Stmt* s) {
+    if (!s) return;
+    if (const auto* r = dyn_cast<CXXForRangeStmt>(s); r && r->getLoopVariable() && r->getRangeInit())
+      shapes_->range_of[r->getLoopVariable()] = r->getRangeInit();
+    if (const auto* mc = dyn_cast<CXXMemberCallExpr>(s); mc && mc->getMethodDecl() && mc->getNumArgs() == 1) {
+      std::string m = mc->getMethodDecl()->getNameAsString();
+      if (m == "push_back" || m == "emplace_back")
+        if (const auto* call = dyn_cast<CallExpr>(strip(mc->getArg(0))))
+          shapes_->stored_in[call] = mc->getImplicitObjectArgument();
+    }
+    for (const Stmt* child : s->children()) collect_shapes(child);
+  }
+
   // A thread gets its own copy of every argument but pointers and std::ref / std::cref.
   Path thread_arg(const Expr* a) {
     QualType t = a->getType().getNonReferenceType();
@@ -999,6 +1091,7 @@ class FunctionExtractor {
   std::unordered_map<const CXXConstructExpr*, const FieldDecl*> construct_member_;
   std::unordered_map<const CallExpr*, const VarDecl*> call_target_;
   std::optional<std::unordered_set<const VarDecl*>> escaping_;  // computed on first need
+  std::optional<Shapes> shapes_;                                 // computed on first need
   std::unordered_map<const Decl*, Guard> guards_;
   std::unordered_set<const CallExpr*> skip_;
   std::vector<Path> recursive_attrs_;

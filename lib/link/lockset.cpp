@@ -93,21 +93,37 @@ bool intersect_locks(LockSet& dst, const LockSet& src) {
   return changed;
 }
 
+// A handle naming every element of a container or array ("threads.[*]") is joined by a loop
+// over it. The path that skips that loop is the one where the loop that started the threads
+// ran no time either, so a join on any path counts (create-all-then-join-all).
+bool all_elements(const std::string& handle) { return handle.ends_with(".[*]"); }
+
 bool merge_into(std::optional<State>& dst, const State& src) {
   if (!dst) {
     dst = src;
     return true;
   }
   bool changed = intersect_locks(dst->locks, src.locks);
-  for (const auto& [key, handle] : src.running) changed = dst->running.emplace(key, handle).second || changed;
+  for (const auto& [key, handle] : src.running)
+    if (!all_elements(handle) || !dst->joined.count(handle)) changed = dst->running.emplace(key, handle).second || changed;
+  for (auto it = dst->running.begin(); it != dst->running.end();) {
+    if (all_elements(it->second) && src.joined.count(it->second)) {
+      it = dst->running.erase(it);
+      changed = true;
+    } else {
+      ++it;
+    }
+  }
   for (auto it = dst->joined.begin(); it != dst->joined.end();) {
-    if (src.joined.count(*it)) {
+    if (src.joined.count(*it) || all_elements(*it)) {
       ++it;
     } else {
       it = dst->joined.erase(it);
       changed = true;
     }
   }
+  for (const auto& h : src.joined)
+    if (all_elements(h)) changed = dst->joined.insert(h).second || changed;
   return changed;
 }
 
@@ -354,7 +370,7 @@ class Analyzer {
       if (!e.is_try && rec)
         for (const auto& [id, h] : before)
           rec->edges.push_back(
-              OrderEdge{id, r->id, h.name, r->name, h.site, e.loc, {}, fn.name, modes(before), point_of(state)});
+              OrderEdge{id, r->id, h.name, r->name, h.site, e.loc, {}, fn.name, modes(before), point_of(state), e.mode});
       s[r->id] = Held{r->name, e.loc, e.mode, recursive, 1, false};
     }
   }
@@ -472,6 +488,7 @@ class Analyzer {
     std::optional<Resolved> handle = resolve(e.target, fn, c);
     // A thread that nothing can join runs to the end of its starter (and beyond).
     s.running[sp.key] = handle ? handle->id : std::string();
+    if (handle) s.joined.erase(handle->id);  // the handle names a thread not joined yet
     if (rec) rec->spawns.push_back(std::move(sp));
   }
 
