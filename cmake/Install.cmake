@@ -83,6 +83,6 @@ if(BUILD_TESTING)
   endif()
   add_test(NAME install.deb_contents
            COMMAND bash "${PROJECT_SOURCE_DIR}/tests/consumer/deb_test.sh" "${CMAKE_BINARY_DIR}"
-                   ${LOCKSCOPE_PACKAGE_HAS_RUNTIME})
+                   ${LOCKSCOPE_PACKAGE_HAS_RUNTIME} ${LOCKSCOPE_PACKAGE_HAS_GTEST})
   set_tests_properties(install.deb_contents PROPERTIES TIMEOUT 600 SKIP_RETURN_CODE 77)
 endif()

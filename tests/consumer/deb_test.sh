@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the Debian package with CPack and checks what it installs and what it depends on.
-# usage: deb_test.sh BUILD_DIR HAS_RUNTIME(ON|OFF)   (exit 77, skipped, without dpkg-deb)
+# usage: deb_test.sh BUILD_DIR HAS_RUNTIME(ON|OFF) HAS_GTEST(ON|OFF)   (exit 77, skipped, without dpkg-deb)
 set -euo pipefail
 build=$1
 has_runtime=$2
+has_gtest=$3
 command -v dpkg-deb >/dev/null || { echo "dpkg-deb not found: skipped"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -19,6 +20,9 @@ expected=(./usr/bin/lockscope ./usr/lib/cmake/lockscope/lockscopeConfig.cmake
           ./usr/lib/cmake/lockscope/lockscopeConfigVersion.cmake)
 if [[ $has_runtime == ON ]]; then
   expected+=(./usr/lib/liblockscope-rt.so ./usr/lib/liblockscope-rt.a ./usr/include/lockscope/runtime_api.h)
+fi
+if [[ $has_gtest == ON ]]; then
+  expected+=(./usr/lib/liblockscope_gtest.a ./usr/include/lockscope/lockscope_gtest.h)
 fi
 for f in "${expected[@]}"; do
   grep -qxF "$f" "$tmp/files" || { cat "$tmp/files"; fail "$f is not in $(basename "$deb")"; }
