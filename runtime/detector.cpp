@@ -299,14 +299,26 @@ std::vector<RawFinding> Detector::findings_since(size_t first) const {
   return {findings_.begin() + static_cast<ptrdiff_t>(first), findings_.end()};
 }
 
+void Detector::lock_all_for_fork() {
+  registry_.lock_all();
+  graph_lock_.lock();
+  for (EdgeShard& s : edge_shards_) s.lock.lock();
+  depot_.lock().lock();
+  findings_lock_.lock();
+}
+
+void Detector::unlock_all_after_fork() {
+  findings_lock_.unlock();
+  depot_.lock().unlock();
+  for (EdgeShard& s : edge_shards_) s.lock.unlock();
+  graph_lock_.unlock();
+  registry_.unlock_all();
+}
+
 void Detector::after_fork_child(ThreadState* survivor) {
-  // Only the forking thread exists in the child; the others' states describe nothing real.
-  graph_lock_.reset();
-  findings_lock_.reset();
-  for (EdgeShard& s : edge_shards_) s.lock.reset();
-  registry_.reset_locks_after_fork();
   for (ThreadState* t = threads(); t; t = t->next)
     if (t != survivor) t->waiting.store(nullptr), t->clear_held(), t->alive.store(false);
+  SpinGuard g(findings_lock_);
   findings_.clear();
   finding_count_.store(0);
 }

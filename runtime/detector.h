@@ -101,6 +101,11 @@ class Detector {
   LockSnap snap(uint32_t id);
   StackDepot& depot() { return depot_; }
   LockRegistry& registry() { return registry_; }
+  // fork(): every internal lock is taken before (in the one order used everywhere: registry,
+  // graph, edges, depot, findings) and released after, so the child inherits consistent maps.
+  void lock_all_for_fork();
+  void unlock_all_after_fork();
+  // In the child, after unlock: only the forking thread exists; the others' states describe nothing.
   void after_fork_child(ThreadState* survivor);
 
  private:

@@ -122,9 +122,14 @@ void LockRegistry::release(LockState* st) {
   live_.fetch_sub(1, std::memory_order_relaxed);
 }
 
-void LockRegistry::reset_locks_after_fork() {
-  alloc_lock_.reset();
-  for (Shard& s : shards_) s.lock.reset();
+void LockRegistry::lock_all() {
+  for (Shard& s : shards_) s.lock.lock();
+  alloc_lock_.lock();
+}
+
+void LockRegistry::unlock_all() {
+  alloc_lock_.unlock();
+  for (Shard& s : shards_) s.lock.unlock();
 }
 
 }  // namespace lockscope::rt

@@ -54,8 +54,9 @@ class LockRegistry {
   void forget(uintptr_t addr, Family family);
   LockState* by_id(uint32_t id);  // nullptr when the id is stale
   uint32_t id_of_slot(uint32_t s) const { LockState* st = slot(s); return st ? st->id : 0; }
-  // For the fork child: the locks of the shim's own maps may have been held by a vanished thread.
-  void reset_locks_after_fork();
+  // fork(): taken before (so no other thread is inside a map), released after, in both processes.
+  void lock_all();
+  void unlock_all();
   size_t live_count() const { return live_.load(std::memory_order_relaxed); }
 
  private:

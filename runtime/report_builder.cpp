@@ -49,6 +49,16 @@ struct ReportBuilder::Resolved {
 
 namespace {
 
+std::string read_comm(const std::string& path) {
+  char buf[32] = {};
+  int fd = open(path.c_str(), O_RDONLY);
+  if (fd < 0) return {};
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return {};
+  return std::string(buf, static_cast<size_t>(n) - (buf[n - 1] == '\n'));
+}
+
 struct Ctx {
   Detector& d;
   std::map<uintptr_t, std::vector<Frame>>& frames;
@@ -106,14 +116,9 @@ struct Ctx {
     }
     r.name = t->name;
     if (r.name.empty() && t->alive.load()) {
-      char path[64], buf[32] = {};
-      std::snprintf(path, sizeof path, "/proc/self/task/%d/comm", static_cast<int>(t->tid));
-      int fd = open(path, O_RDONLY);
-      if (fd >= 0) {
-        ssize_t n = read(fd, buf, sizeof buf - 1);
-        close(fd);
-        if (n > 0) r.name.assign(buf, static_cast<size_t>(n) - (buf[n - 1] == '\n'));
-      }
+      r.name = read_comm("/proc/self/task/" + std::to_string(t->tid) + "/comm");
+      // A thread nobody named carries the program's name: that says nothing.
+      if (index != 0 && r.name == read_comm("/proc/self/comm")) r.name.clear();
     }
     if (index == 0) r.entry = "main";
     else if (t->entry_pc) {

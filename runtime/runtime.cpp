@@ -59,12 +59,26 @@ void thread_exit(void* p) {
   t_thread = nullptr;
 }
 
-void fork_prepare() { ++t_in_shim; }
-void fork_parent() { --t_in_shim; }
+void fork_prepare() {
+  ++t_in_shim;
+  if (!g_state) return;
+  g_state->report_lock.lock();
+  g_state->detector.lock_all_for_fork();
+}
+void fork_parent() {
+  if (g_state) {
+    g_state->detector.unlock_all_after_fork();
+    g_state->report_lock.unlock();
+  }
+  --t_in_shim;
+}
 void fork_child() {
+  if (g_state) {
+    g_state->detector.unlock_all_after_fork();
+    g_state->report_lock.unlock();
+  }
   --t_in_shim;
   if (!g_state) return;
-  g_state->report_lock.reset();
   g_state->detector.after_fork_child(t_thread);
   g_state->report.findings.clear();
   g_state->raw_cursor = 0;

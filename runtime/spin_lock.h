@@ -18,8 +18,6 @@ class SpinLock {
   }
   bool try_lock() { return !flag_.exchange(true, std::memory_order_acquire); }
   void unlock() { flag_.store(false, std::memory_order_release); }
-  // After fork() in the child: the thread that held it no longer exists.
-  void reset() { flag_.store(false, std::memory_order_relaxed); }
 
  private:
   std::atomic<bool> flag_{false};

@@ -45,6 +45,7 @@ class StackDepot {
  public:
   uint32_t put(const Stack& s);
   Stack get(uint32_t id) const;
+  SpinLock& lock() { return lock_; }  // for fork(): held across it so the child sees a consistent depot
 
  private:
   mutable SpinLock lock_;

@@ -1,0 +1,79 @@
+#!/bin/sh
+# The shim's behaviour around the findings: options (bad ones stop the program with exit 2),
+# halt_on_first_report, exitcode, suppressions, the program's own failure status, heap lock names,
+# and `lockscope run` (finding the shim, --report, statuses).
+#   behaviour_test.sh CLANG CLANGXX RUNTIME_DIR LOCKSCOPE WORKDIR
+set -u
+cc=$1 cxx=$2 rt=$3 lockscope=$4 work=$5
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$work"
+failures=0
+check() {  # check NAME EXPECTED_STATUS ACTUAL_STATUS
+  if [ "$2" != "$3" ]; then echo "FAIL: $1: exit status $3, expected $2"; failures=$((failures + 1)); else echo "ok: $1"; fi
+}
+expect_grep() {  # expect_grep NAME PATTERN FILE
+  if grep -q -- "$2" "$3"; then echo "ok: $1"; else echo "FAIL: $1: '$2' not in $3"; failures=$((failures + 1)); fi
+}
+findings() { jq '.findings | length' "$1" 2>/dev/null || echo none; }
+
+$cxx -std=c++20 -g -O0 -pthread "$here/two_inversions.cpp" -Wl,--whole-archive "$rt/liblockscope-rt.a" \
+  -Wl,--no-whole-archive -o "$work/two_linked" || exit 1
+$cxx -std=c++20 -g -O0 -pthread "$here/two_inversions.cpp" -o "$work/two_plain" || exit 1
+$cc -std=c11 -g -O0 -pthread "$here/clean.c" -Wl,--whole-archive "$rt/liblockscope-rt.a" -Wl,--no-whole-archive \
+  -lstdc++ -lm -o "$work/clean_linked" || exit 1
+r="$work/report.json"
+
+LOCKSCOPE_REPORT=$r "$work/two_linked" > "$work/out" 2> "$work/err"
+check "two inversions: findings status" 66 $?
+check "two inversions: both reported" 2 "$(findings "$r")"
+expect_grep "heap locks named by address" "lock@0x" "$work/err"
+expect_grep "heap locks: where first taken" "was first taken here" "$work/err"
+expect_grep "program ran to the end" "reached the end" "$work/out"
+
+LOCKSCOPE_REPORT=$r "$work/two_linked" 3 > /dev/null 2>&1
+check "the program's own failure status wins" 3 $?
+check "... and the report is still written" 2 "$(findings "$r")"
+
+LOCKSCOPE_REPORT=$r LOCKSCOPE_OPTIONS=halt_on_first_report=1 "$work/two_linked" > "$work/out" 2>/dev/null
+check "halt_on_first_report: findings status" 66 $?
+check "halt_on_first_report: one finding" 1 "$(findings "$r")"
+if grep -q "reached the end" "$work/out"; then echo "FAIL: halt_on_first_report let the program finish"; failures=$((failures + 1)); fi
+
+LOCKSCOPE_REPORT=$r LOCKSCOPE_OPTIONS=exitcode=7 "$work/two_linked" > /dev/null 2>&1
+check "exitcode option" 7 $?
+
+printf '# test\nlock-order-inversion:pair<\n' > "$work/supp"
+LOCKSCOPE_REPORT=$r LOCKSCOPE_OPTIONS="suppressions=$work/supp" "$work/two_linked" > /dev/null 2>&1
+check "suppressed findings give a clean status" 0 $?
+check "suppressed findings are not in the report" 0 "$(findings "$r")"
+
+LOCKSCOPE_OPTIONS=bogus=1 "$work/two_linked" > /dev/null 2> "$work/err"
+check "unknown option stops the program" 2 $?
+expect_grep "unknown option is named" "unknown option 'bogus'" "$work/err"
+LOCKSCOPE_OPTIONS=hang_timeout_ms=soon "$work/clean_linked" > /dev/null 2> "$work/err"
+check "malformed value stops the program" 2 $?
+expect_grep "malformed value is named" "hang_timeout_ms" "$work/err"
+printf 'no-such-kind:x\n' > "$work/badsupp"
+LOCKSCOPE_OPTIONS="suppressions=$work/badsupp" "$work/clean_linked" > /dev/null 2> "$work/err"
+check "bad suppressions file stops the program" 2 $?
+
+LOCKSCOPE_REPORT=$r "$work/clean_linked"
+check "clean C program linked with the archive" 0 $?
+check "clean run writes an empty report" 0 "$(findings "$r")"
+
+rm -f "$r"
+"$lockscope" run --report "$r" -- "$work/two_plain" > /dev/null 2>&1
+check "lockscope run: findings status" 66 $?
+check "lockscope run: --report written" 2 "$(findings "$r")"
+"$lockscope" run --exitcode 9 "$work/two_plain" > /dev/null 2>&1
+check "lockscope run --exitcode" 9 $?
+"$lockscope" run "$work/two_plain" 4 > /dev/null 2>&1
+check "lockscope run: the program's own failure wins" 4 $?
+"$lockscope" run /bin/true
+check "lockscope run: clean" 0 $?
+LOCKSCOPE_RUNTIME=/nonexistent.so "$lockscope" run /bin/true 2> "$work/err"
+check "lockscope run: bad LOCKSCOPE_RUNTIME" 2 $?
+"$lockscope" run 2> /dev/null
+check "lockscope run: no program" 2 $?
+
+[ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
