@@ -799,7 +799,16 @@ class FunctionExtractor {
   };
 
   Guard* guard_of(const Expr* e) {
-    const auto* d = dyn_cast<DeclRefExpr>(strip(e));
+    e = strip(e);
+    // std::move(lk) designates lk.
+    while (const auto* c = dyn_cast<CallExpr>(e)) {
+      const FunctionDecl* f = c->getDirectCallee();
+      if (!f || c->getNumArgs() < 1 ||
+          special_function(normalize_name(f->getQualifiedNameAsString())) != Special::Transparent)
+        break;
+      e = strip(c->getArg(0));
+    }
+    const auto* d = dyn_cast<DeclRefExpr>(e);
     if (!d) return nullptr;
     auto it = guards_.find(d->getDecl());
     return it == guards_.end() ? nullptr : &it->second;

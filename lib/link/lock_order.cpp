@@ -54,6 +54,15 @@ void chain_notes(const ProgramRun& run, int thread, const std::vector<Frame>& ch
 // same time (by start and join order), and no lock may be held across all of them, exclusively
 // by at least one (a gate that serialises them).
 bool feasible(const ProgramRun& run, const std::vector<const OrderEdge*>& chosen) {
+  // Each edge waits for its `to`, which the next edge's thread holds as its `from`: a shared
+  // wait on a shared hold does not block (readers pass readers), so such a cycle cannot close.
+  for (size_t i = 0; i < chosen.size(); ++i) {
+    const OrderEdge& wait = *chosen[i];
+    const OrderEdge& hold = *chosen[(i + 1) % chosen.size()];
+    auto held = hold.held.find(hold.from);
+    if (wait.to_mode == facts::LockMode::Shared && held != hold.held.end() && held->second == facts::LockMode::Shared)
+      return false;
+  }
   for (size_t i = 0; i < chosen.size(); ++i)
     for (size_t j = i + 1; j < chosen.size(); ++j)
       if (!may_run_in_parallel(run, chosen[i]->point, chosen[j]->point)) return false;

@@ -60,6 +60,7 @@ struct OrderEdge {
   std::string function;            // holds to_site
   std::map<std::string, facts::LockMode> held;  // every lock held at the acquisition (the gates)
   ThreadPoint point;
+  facts::LockMode to_mode = facts::LockMode::Exclusive;  // a shared waiter passes shared holders
 };
 
 // A non-recursive lock acquired again while its owner holds it: the thread blocks on itself.
