@@ -106,5 +106,27 @@ TEST(ExtractUnits, ExceptionFromTheExtractionIsAnError) {
   EXPECT_EQ(out[0].error->message, "cannot analyze " + f + ": the extraction failed: unsupported construct");
 }
 
+// Stands for a bug in the extraction: dies with SIGSEGV in the middle of a unit.
+class CrashingAction : public clang::SyntaxOnlyAction {
+  void ExecuteAction() override {
+    volatile int* nowhere = nullptr;
+    *nowhere = 1;
+  }
+};
+
+TEST(ExtractUnits, ACrashIsAnErrorAndTheProcessGoesOn) {
+  ScratchDir dir;
+  std::string crash = dir.write("crash.cpp", "int x;\n");
+  std::string fine = dir.write("fine.cpp", "int y;\n");
+  ActionMaker crashing = +[](facts::TranslationUnitFacts&) -> std::unique_ptr<clang::FrontendAction> {
+    return std::make_unique<CrashingAction>();
+  };
+  std::vector<UnitOutcome> out = extract_units({unit(crash)}, crashing, ExtractOptions{1, default_resource_dir()});
+  ASSERT_TRUE(out[0].error);
+  EXPECT_EQ(out[0].error->message, "cannot analyze " + crash + ": the extraction crashed (please report this with the file)");
+  // The process is still fine: the next extraction works.
+  EXPECT_FALSE(extract({unit(fine)})[0].error);
+}
+
 }  // namespace
 }  // namespace lockscope::driver
