@@ -38,6 +38,8 @@ struct State {
   LockSet locks;            // held on every path (intersection at joins)
   Running running;          // started here and maybe not joined (union at joins)
   std::set<std::string> joined;  // handles joined on every path (intersection at joins)
+  std::set<std::string> maybe;   // held on some path, or a lock no path names ("?:"): union at joins
+  std::set<std::string> dropped;  // released here without being held here: a caller's maybe-lock
 };
 
 struct Spawn {
@@ -104,6 +106,8 @@ bool merge_into(std::optional<State>& dst, const State& src) {
     return true;
   }
   bool changed = intersect_locks(dst->locks, src.locks);
+  for (const auto& id : src.maybe) changed = dst->maybe.insert(id).second || changed;
+  for (const auto& id : src.dropped) changed = dst->dropped.insert(id).second || changed;
   for (const auto& [key, handle] : src.running)
     if (!all_elements(handle) || !dst->joined.count(handle)) changed = dst->running.emplace(key, handle).second || changed;
   for (auto it = dst->running.begin(); it != dst->running.end();) {
@@ -125,6 +129,14 @@ bool merge_into(std::optional<State>& dst, const State& src) {
   for (const auto& h : src.joined)
     if (all_elements(h)) changed = dst->joined.insert(h).second || changed;
   return changed;
+}
+
+// Locks held on some path only (or unnamed): what may, but need not, guard an access.
+std::set<std::string> maybe_only(const State& s) {
+  std::set<std::string> out;
+  for (const auto& id : s.maybe)
+    if (!s.locks.count(id)) out.insert(id);
+  return out;
 }
 
 ThreadPoint point_of(const State& s) { return ThreadPoint{-1, s.running, s.joined}; }
@@ -252,11 +264,15 @@ class Analyzer {
 
   static std::string key_of(const std::optional<Resolved>& r) { return r ? r->id : "?"; }
 
+  // A lock no path names (an element with a computed index, ...): one family per spelling.
+  static std::string unnamed_lock(const Path& p) { return "?:" + p.name; }
+
   // ---- the dataflow ------------------------------------------------------------------------
 
   const Result& analyze(const facts::Function& fn, const Context& c, const LockSet& entry, unsigned depth) {
-    State in0{entry, {}, {}};
+    State in0{entry, {}, {}, {}, {}};
     for (auto& [id, h] : in0.locks) {
+      in0.maybe.insert(id);
       h.inherited = true;
       h.site = {};
     }
@@ -315,9 +331,12 @@ class Analyzer {
     switch (e.kind) {
       case Event::Kind::Acquire: return acquire(e, s, fn, c, rec);
       case Event::Kind::Release:
-        for (const Path& p : e.locks)
-          if (auto r = resolve(p, fn, c))
-            if (auto it = s.locks.find(r->id); it != s.locks.end() && --it->second.count <= 0) s.locks.erase(it);
+        for (const Path& p : e.locks) {
+          auto r = resolve(p, fn, c);
+          std::string id = r ? r->id : unnamed_lock(p);
+          if (auto it = s.locks.find(id); it != s.locks.end() && --it->second.count <= 0) s.locks.erase(it);
+          if (!s.locks.count(id) && !s.maybe.erase(id)) s.dropped.insert(id);
+        }
         return;
       case Event::Kind::Call: return call(e, s, fn, c, rec, depth);
       case Event::Kind::Spawn: return spawn(e, s, fn, c, rec);
@@ -334,7 +353,7 @@ class Analyzer {
         if (rec)
           if (auto r = resolve(e.target, fn, c))
             rec->accesses.push_back(
-                Access{r->id, r->name, e.write, e.loc, modes(s.locks), {}, fn.name, point_of(s), names(s.locks)});
+                Access{r->id, r->name, e.write, e.loc, modes(s.locks), {}, fn.name, point_of(s), names(s.locks), maybe_only(s)});
         return;
       case Event::Kind::Bind: {
         auto t = resolve(e.target, fn, c, /*bind_last=*/false);
@@ -355,8 +374,10 @@ class Analyzer {
       if (!r) {
         if (rec)
           note(rec->diags, e.loc, "lockscope: cannot tell which lock '" + p.name + "' is; this acquisition is not analyzed");
+        state.maybe.insert(unnamed_lock(p));  // it may still guard what comes next (races)
         continue;
       }
+      state.maybe.insert(r->id);
       bool recursive = e.recursive || program_.initialised_recursive(r->id);
       if (auto it = s.find(r->id); it != s.end()) {
         Held& h = it->second;
@@ -400,6 +421,12 @@ class Analyzer {
       for (const auto& [key, handle] : s.running)
         if (handle.empty() || !r.exit.joined.count(handle)) after.running.emplace(key, handle);
       after.running.insert(r.exit.running.begin(), r.exit.running.end());
+      // The callee saw only the locks held on every path; those held on some path stay as they were.
+      after.maybe = r.exit.maybe;
+      for (const auto& id : s.maybe)
+        if (!s.locks.count(id) && !r.exit.dropped.count(id)) after.maybe.insert(id);
+      for (const auto& id : r.exit.dropped)
+        if (!s.maybe.count(id)) after.dropped.insert(id);
       for (const auto& [id, h] : r.exit.locks) {
         auto outer = s.locks.find(id);
         if (h.inherited && outer != s.locks.end()) {
@@ -454,6 +481,8 @@ class Analyzer {
     }
     for (Access a : r.accesses) {
       lift(a.point, state);
+      for (const auto& id : state.maybe)
+        if (!state.locks.count(id)) a.maybe_held.insert(id);
       a.chain.insert(a.chain.begin(), frame);
       rec.accesses.push_back(std::move(a));
     }

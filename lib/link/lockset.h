@@ -82,6 +82,7 @@ struct Access {
   std::string function;
   ThreadPoint point;
   std::map<std::string, std::string> lock_names;  // display name of each held lock
+  std::set<std::string> maybe_held;  // held on some path only, or unnamed ("?:..."): may guard it
 };
 
 struct ProgramRun {

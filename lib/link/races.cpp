@@ -35,14 +35,27 @@ std::string held_text(const Access& a) {
   return out;
 }
 
-// A lock both hold, exclusively on at least one side: it keeps the two accesses apart.
+// A lock both hold, exclusively on at least one side: it keeps the two accesses apart. A lock
+// held on some paths only may do so too, and so may two locks the analysis could not tell
+// apart ("?:" an unnamed one, "l:" a local pointer to one): precision first, such pairs are
+// not reported.
+bool unnamed(const std::string& lock) { return lock.starts_with("?:") || lock.starts_with("l:"); }
+
+bool holds_unnamed(const Access& a) {
+  return std::any_of(a.held.begin(), a.held.end(), [](const auto& h) { return unnamed(h.first); }) ||
+         std::any_of(a.maybe_held.begin(), a.maybe_held.end(), unnamed);
+}
+
 bool lock_in_common(const Access& a, const Access& b) {
   for (const auto& [id, mode] : a.held) {
     auto it = b.held.find(id);
     if (it != b.held.end() && (mode == facts::LockMode::Exclusive || it->second == facts::LockMode::Exclusive))
       return true;
+    if (b.maybe_held.count(id)) return true;
   }
-  return false;
+  for (const auto& id : a.maybe_held)
+    if (b.held.count(id) || b.maybe_held.count(id)) return true;
+  return holds_unnamed(a) && holds_unnamed(b);
 }
 
 // How the thread reached the access: its calls, innermost last, then where the thread began.

@@ -162,5 +162,31 @@ TEST(Races, NoGuardIsNamedWithoutAMajority) {
   EXPECT_EQ(r.findings[0].message.find("without"), std::string::npos);
 }
 
+TEST(Races, ALockHeldOnSomePathsMayGuard) {
+  ProgramRun run = two_threads(true);
+  Access w = access("g:x", true, 10, in_worker());
+  w.maybe_held.insert("g:mu");
+  run.accesses.push_back(w);
+  run.accesses.push_back(access("g:x", false, 20, in_worker(), {{"g:mu", kX}}));
+  EXPECT_EQ(race_lines(races(run)), Lines{});
+  run.accesses.push_back(access("g:x", false, 30, in_main(true)));  // a read with no lock at all
+  report::Report r = races(run);
+  ASSERT_EQ(race_lines(r), Lines{10});
+  bool names_read = false;
+  for (const auto& n : r.findings[0].notes) names_read = names_read || n.location == at(30);
+  EXPECT_TRUE(names_read);
+}
+
+TEST(Races, LocksNoPathNamesOnBothSidesMayBeOne) {
+  ProgramRun run = two_threads();
+  Access w = access("g:table.[*]", true, 10, in_worker());
+  w.maybe_held.insert("?:an element of 'locks' with a computed index");
+  Access r = access("g:table.[*]", false, 20, in_main(true), {{"l:c:f.c@120@F@g@lock", kX}});
+  run.accesses = {w, r};
+  EXPECT_EQ(race_lines(races(run)), Lines{});
+  run.accesses[1].held.clear();  // the reader holds nothing: nothing can guard the pair
+  EXPECT_EQ(race_lines(races(run)), Lines{10});
+}
+
 }  // namespace
 }  // namespace lockscope::link
