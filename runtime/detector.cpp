@@ -34,6 +34,7 @@ ThreadState* Detector::create_thread() {
       t->waiting.store(nullptr);
       t->name[0] = 0;
       t->entry_pc = 0;
+      t->epoch = 0;
       std::fill(std::begin(t->edge_cache), std::end(t->edge_cache), ThreadState::CachedEdge{});
       t->index = next_thread_index_.fetch_add(1);
       return t;
@@ -47,7 +48,24 @@ ThreadState* Detector::create_thread() {
   return t;
 }
 
+ThreadClocks::Clock Detector::on_thread_create(ThreadState& parent) {
+  ThreadClocks::Clock c = clocks_.on_create(parent.index);
+  parent.epoch = clocks_.epoch(parent.index);
+  return c;
+}
+
+void Detector::on_thread_start(ThreadState& child, ThreadClocks::Clock start) {
+  clocks_.on_start(child.index, std::move(start));
+  child.epoch = clocks_.epoch(child.index);
+}
+
+void Detector::on_thread_join(ThreadState& joiner, uint32_t joined_index) {
+  clocks_.on_join(joiner.index, joined_index);
+  joiner.epoch = clocks_.epoch(joiner.index);
+}
+
 void Detector::exit_thread(ThreadState& t) {
+  clocks_.on_exit(t.index);
   // Locks still held by an exiting thread stay locked in the program; the thread's own view ends.
   t.waiting.store(nullptr);
   t.clear_held();
@@ -167,12 +185,16 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
       for (uint8_t i = 0; i < e.ngates; ++i)
         if (t.holds(e.gates[i])) e.gates[kept++] = e.gates[i];
       if (kept != e.ngates) e.ngates = kept, changed = true;
+      // The latest observation by another thread, or by this one in a later epoch, is kept: it is
+      // the one most likely to overlap in time with the other edges of a cycle.
+      if (e.thread != t.index || e.epoch != t.epoch) changed = true;
       if (changed) {
         // This observation (without a gate, or in a new mode) is what can make a suppressed
         // cycle real, so it becomes the edge's evidence in reports.
         e.acquire_stack = acquire_stack;
         e.held_stack = held_stack;
         e.thread = t.index;
+        e.epoch = t.epoch;
         sh.edges.put(key, e);
       }
     } else {
@@ -180,6 +202,7 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
       e.held_stack = held_stack;
       e.modes = bit;
       e.thread = t.index;
+      e.epoch = t.epoch;
       // Gate candidates: the outermost other locks held right now.
       HeldEntry* held = t.held_array();
       for (uint32_t i = 0, n = t.held_count(); i < n && e.ngates < 4; ++i) {
@@ -233,6 +256,15 @@ bool Detector::cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<E
       return std::find(infos[i].gates, infos[i].gates + infos[i].ngates, g) == infos[i].gates + infos[i].ngates;
     });
   if (!common.empty()) return true;
+  // Time: the edges must be able to be held at once by at least two different threads.
+  bool two_threads = false;
+  for (size_t i = 0; i < infos.size(); ++i)
+    for (size_t j = i + 1; j < infos.size(); ++j) {
+      if (infos[i].thread == infos[j].thread) continue;
+      two_threads = true;
+      if (!clocks_.concurrent(infos[i].thread, infos[i].epoch, infos[j].thread, infos[j].epoch)) return true;
+    }
+  if (!two_threads) return true;
   // Read-read: at lock k, the edge into it (i-1) acquired it only in read mode and the edge out of
   // it (i) only ever held it in read mode.
   constexpr uint8_t kAcquiredWrite = 0b0101, kHeldWrite = 0b0011;
@@ -300,6 +332,7 @@ std::vector<RawFinding> Detector::findings_since(size_t first) const {
 }
 
 void Detector::lock_all_for_fork() {
+  clocks_.lock();
   registry_.lock_all();
   graph_lock_.lock();
   for (EdgeShard& s : edge_shards_) s.lock.lock();
@@ -313,6 +346,7 @@ void Detector::unlock_all_after_fork() {
   for (EdgeShard& s : edge_shards_) s.lock.unlock();
   graph_lock_.unlock();
   registry_.unlock_all();
+  clocks_.unlock();
 }
 
 void Detector::after_fork_child(ThreadState* survivor) {

@@ -12,6 +12,9 @@
 //  - Edges are taken from the 16 most recently acquired held locks: a thread holding 10,000 locks
 //    still pays a bounded cost per acquisition, and older orderings follow by transitivity.
 //  - A cycle is reported once (per set of locks) unless
+//      * its edges cannot be held at the same time by different threads: all made by one thread,
+//        or by threads ordered by creation and join (each edge keeps its latest observation:
+//        thread and epoch, see thread_clock.h), or
 //      * every edge of it was always made while one common other lock was held (a gate lock), or
 //      * at some lock of the cycle both the acquisition that enters it and the hold that leaves
 //        it were only ever in read mode (readers do not exclude each other, so no thread can
@@ -31,6 +34,7 @@
 #include "lock_registry.h"
 #include "spin_lock.h"
 #include "stack.h"
+#include "thread_clock.h"
 #include "thread_state.h"
 
 namespace lockscope::rt {
@@ -81,6 +85,11 @@ class Detector {
 
   ThreadState* create_thread();  // reuses the state of an exited thread when there is one
   void exit_thread(ThreadState& t);
+  // Thread ordering by creation and join (thread_clock.h): cycles whose edges cannot overlap in
+  // time are not deadlocks.
+  ThreadClocks::Clock on_thread_create(ThreadState& parent);
+  void on_thread_start(ThreadState& child, ThreadClocks::Clock start);
+  void on_thread_join(ThreadState& joiner, uint32_t joined_index);
   ThreadState* threads() const { return threads_.load(std::memory_order_acquire); }
   ThreadState* thread_by_index(uint32_t index) const;
 
@@ -129,6 +138,7 @@ class Detector {
   EdgeShard edge_shards_[kEdgeShards];
   alignas(64) SpinLock graph_lock_;  // graph_, pending_, reported_cycles_
   LockGraph graph_;
+  ThreadClocks clocks_;
   uint64_t rank_counter_ = 0;
   std::vector<std::vector<uint64_t>> pending_;
   std::unordered_set<uint64_t> reported_cycles_;

@@ -197,3 +197,35 @@ TEST_F(DetectorTest, ExitedThreadStateIsReused) {
 
 }  // namespace
 }  // namespace lockscope::rt
+
+namespace lockscope::rt {
+namespace {
+
+class DetectorTimeTest : public DetectorTest {};
+
+TEST_F(DetectorTimeTest, SingleThreadCycleIsNotADeadlock) {
+  lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a);
+  lock(t1, b), lock(t1, a), unlock(t1, a), unlock(t1, b);
+  EXPECT_TRUE(findings().empty());
+}
+
+TEST_F(DetectorTimeTest, ThreadsOrderedByJoinCannotDeadlock) {
+  d.on_thread_start(*t1, {});
+  ThreadState* w1 = d.create_thread();
+  d.on_thread_start(*w1, d.on_thread_create(*t1));
+  lock(w1, a), lock(w1, b), unlock(w1, b), unlock(w1, a);
+  d.exit_thread(*w1);
+  d.on_thread_join(*t1, w1->index);
+  ThreadState* w2 = d.create_thread();
+  d.on_thread_start(*w2, d.on_thread_create(*t1));
+  lock(w2, b), lock(w2, a), unlock(w2, a), unlock(w2, b);
+  EXPECT_TRUE(findings().empty());
+  // A third thread running alongside w2 makes the first order again: now it can deadlock.
+  ThreadState* w3 = d.create_thread();
+  d.on_thread_start(*w3, d.on_thread_create(*t1));
+  lock(w3, a), lock(w3, b), unlock(w3, b), unlock(w3, a);
+  EXPECT_EQ(findings().size(), 1u);
+}
+
+}  // namespace
+}  // namespace lockscope::rt

@@ -21,6 +21,7 @@ bool EdgeTable::get(uint64_t key, EdgeInfo& out) const {
   out.acquire_stack = s.acquire_stack;
   out.held_stack = s.held_stack;
   out.thread = s.thread;
+  out.epoch = s.epoch;
   out.modes = s.modes;
   out.ngates = s.ngates;
   if (s.ngates) std::copy_n(gate_sets_[s.gate_set].begin(), 4, out.gates);
@@ -31,6 +32,7 @@ void EdgeTable::store(Slot& s, const EdgeInfo& info) {
   s.acquire_stack = info.acquire_stack;
   s.held_stack = info.held_stack;
   s.thread = info.thread;
+  s.epoch = info.epoch;
   s.modes = info.modes;
   if (info.ngates) {
     if (!s.ngates) {

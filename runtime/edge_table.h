@@ -13,6 +13,7 @@ namespace lockscope::rt {
 
 struct EdgeInfo {
   uint32_t acquire_stack = 0, held_stack = 0, thread = 0;
+  uint32_t epoch = 0;  // the thread's epoch (thread_clock.h) when it made this observation
   uint8_t modes = 0;  // bit (held_mode * 2 + acquired_mode)
   uint8_t ngates = 0;
   uint32_t gates[4] = {};
@@ -31,9 +32,9 @@ class EdgeTable {
  private:
   struct Slot {
     uint64_t key = 0;  // 0: empty (edge keys are never 0: lock ids start at 1)
-    uint32_t acquire_stack = 0, held_stack = 0, thread = 0;
-    uint8_t modes = 0, ngates = 0;
+    uint32_t acquire_stack = 0, held_stack = 0, thread = 0, epoch = 0;
     uint32_t gate_set = 0;  // index into gate_sets_ when ngates > 0
+    uint8_t modes = 0, ngates = 0;
   };
   static_assert(sizeof(Slot) == 32);
   size_t find(uint64_t key) const;  // slot index holding key, or the empty slot where it would go

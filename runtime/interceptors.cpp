@@ -395,36 +395,108 @@ EXPORT int cnd_timedwait(cnd_t* __restrict c, mtx_t* __restrict m, const struct 
 namespace {
 struct StartArgs {
   void* (*fn)(void*);
+  int (*c11_fn)(void*);
   void* arg;
   uintptr_t entry;
+  ThreadClocks::Clock clock;
 };
 
+ThreadState* begin_thread(StartArgs& a) {
+  if (!ready()) return nullptr;
+  ThreadState* t = current_thread();
+  ++t_in_shim;
+  set_thread_entry(t, a.entry);
+  detector().on_thread_start(*t, std::move(a.clock));
+  --t_in_shim;
+  return t;
+}
+
 void* start_thunk(void* p) {
-  StartArgs a = *static_cast<StartArgs*>(p);
-  std::free(p);
-  if (ready()) set_thread_entry(current_thread(), a.entry);
-  return a.fn(a.arg);
+  auto* a = static_cast<StartArgs*>(p);
+  begin_thread(*a);
+  auto fn = a->fn;
+  void* arg = a->arg;
+  ++t_in_shim;
+  delete a;
+  --t_in_shim;
+  return fn(arg);
+}
+
+int c11_start_thunk(void* p) {
+  auto* a = static_cast<StartArgs*>(p);
+  begin_thread(*a);
+  auto fn = a->c11_fn;
+  void* arg = a->arg;
+  ++t_in_shim;
+  delete a;
+  --t_in_shim;
+  return fn(arg);
 }
 
 // std::thread starts every thread in libstdc++'s execute_native_thread_routine with a
 // std::thread::_State*; its virtual _M_run (vtable slot 2) is the real entry.
-uintptr_t entry_of(void* (*fn)(void*), void* arg) {
+uintptr_t entry_of(void* fn, void* arg) {
   Dl_info info{};
-  if (arg && dladdr(reinterpret_cast<void*>(fn), &info) && info.dli_fname && std::strstr(info.dli_fname, "libstdc++"))
+  if (arg && dladdr(fn, &info) && info.dli_fname && std::strstr(info.dli_fname, "libstdc++"))
     return (*static_cast<uintptr_t**>(arg))[2];
   return reinterpret_cast<uintptr_t>(fn);
+}
+
+StartArgs* start_args(void* fn, void* arg) {
+  ++t_in_shim;
+  auto* a = new StartArgs{nullptr, nullptr, arg, entry_of(fn, arg), detector().on_thread_create(*current_thread())};
+  --t_in_shim;
+  return a;
+}
+
+void joined(unsigned long id) {
+  uint32_t index = 0;
+  if (!take_exited_thread(id, index)) return;
+  ++t_in_shim;
+  detector().on_thread_join(*current_thread(), index);
+  --t_in_shim;
 }
 }  // namespace
 
 EXPORT int pthread_create(pthread_t* th, const pthread_attr_t* attr, void* (*fn)(void*), void* arg) {
   REAL(pthread_create);
   if (bypass()) return real(th, attr, fn, arg);
-  ++t_in_shim;
-  auto* a = static_cast<StartArgs*>(std::malloc(sizeof(StartArgs)));
-  *a = StartArgs{fn, arg, entry_of(fn, arg)};
-  --t_in_shim;
+  StartArgs* a = start_args(reinterpret_cast<void*>(fn), arg);
+  a->fn = fn;
   int r = real(th, attr, start_thunk, a);
-  if (r != 0) std::free(a);
+  if (r != 0) {
+    ++t_in_shim;
+    delete a;
+    --t_in_shim;
+  }
+  return r;
+}
+
+EXPORT int pthread_join(pthread_t th, void** ret) {
+  REAL(pthread_join);
+  int r = real(th, ret);
+  if (r == 0 && !bypass()) joined(th);
+  return r;
+}
+
+EXPORT int thrd_create(thrd_t* th, thrd_start_t fn, void* arg) {
+  REAL(thrd_create);
+  if (bypass()) return real(th, fn, arg);
+  StartArgs* a = start_args(reinterpret_cast<void*>(fn), arg);
+  a->c11_fn = fn;
+  int r = real(th, c11_start_thunk, a);
+  if (r != thrd_success) {
+    ++t_in_shim;
+    delete a;
+    --t_in_shim;
+  }
+  return r;
+}
+
+EXPORT int thrd_join(thrd_t th, int* res) {
+  REAL(thrd_join);
+  int r = real(th, res);
+  if (r == thrd_success && !bypass()) joined(th);
   return r;
 }
 

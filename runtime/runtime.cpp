@@ -12,6 +12,7 @@
 #include <new>
 #include <sstream>
 #include <string>
+#include <unordered_map>
 
 #include "lockscope/version.h"
 #include "report/json_io.h"
@@ -52,11 +53,21 @@ State* g_state = nullptr;
   _exit(2);
 }
 
+SpinLock g_exited_lock;
+std::unordered_map<unsigned long, uint32_t>* g_exited = nullptr;  // pthread_t -> thread index
+
 void thread_exit(void* p) {
   auto* t = static_cast<ThreadState*>(p);
   if (!g_state || !t) return;
+  ++t_in_shim;
+  {
+    SpinGuard g(g_exited_lock);
+    if (!g_exited) g_exited = new std::unordered_map<unsigned long, uint32_t>;
+    (*g_exited)[pthread_self()] = t->index;  // a detached thread's entry is replaced when its id is reused
+  }
   g_state->detector.exit_thread(*t);
   t_thread = nullptr;
+  --t_in_shim;
 }
 
 void fork_prepare() {
@@ -165,7 +176,7 @@ void ensure_init() {
   g_state = s;
   std::atexit(final_report);
   // The constructor runs on the main thread: make it T0 before any other thread exists.
-  if (syscall(SYS_gettid) == getpid()) current_thread();
+  if (syscall(SYS_gettid) == getpid()) s->detector.on_thread_start(*current_thread(), {});
   g_init.store(2, std::memory_order_release);
   --t_in_shim;
 }
@@ -194,6 +205,20 @@ ThreadState* current_thread() {
 }
 
 void set_thread_entry(ThreadState* t, uintptr_t entry_pc) { t->entry_pc = entry_pc; }
+
+bool take_exited_thread(unsigned long pthread_id, uint32_t& index) {
+  ++t_in_shim;
+  bool found = false;
+  {
+    SpinGuard g(g_exited_lock);
+    if (g_exited) {
+      auto it = g_exited->find(pthread_id);
+      if (it != g_exited->end()) index = it->second, g_exited->erase(it), found = true;
+    }
+  }
+  --t_in_shim;
+  return found;
+}
 
 size_t report_now() {
   if (!g_state) return 0;

@@ -21,6 +21,8 @@ const Options& options();
 Detector& detector();
 ThreadState* current_thread();  // creates the state on first use
 void set_thread_entry(ThreadState* t, uintptr_t entry_pc);
+// Threads that exited and are not yet joined, by pthread_t (which stays unique until the join).
+bool take_exited_thread(unsigned long pthread_id, uint32_t& index);
 
 // Builds, prints and records findings made since the last call; rewrites the JSON report.
 // Returns the number of findings recorded so far (after suppressions).

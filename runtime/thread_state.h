@@ -30,6 +30,7 @@ struct ThreadState {
   pid_t tid = 0;
   uintptr_t stack_lo = 0, stack_hi = 0;
   uintptr_t entry_pc = 0;  // start routine given to pthread_create
+  uint32_t epoch = 0;      // mirror of this thread's epoch in ThreadClocks (changes on create/join)
   char name[16] = {};
   std::atomic<bool> alive{true};
   ThreadState* next = nullptr;  // registry list, append-only
@@ -45,6 +46,7 @@ struct ThreadState {
   // made under (a repeat made while all of them are held changes nothing in the edge's record).
   struct CachedEdge {
     uint64_t key = 0;
+    uint32_t epoch = 0;  // a repeat in a later epoch is new evidence (it may overlap other threads)
     uint8_t modes = 0;
     uint8_t ngates = 0;
     uint32_t gates[4] = {};
@@ -76,14 +78,14 @@ struct ThreadState {
   }
   bool edge_cached(uint64_t key, uint8_t mode_bit) {
     const CachedEdge& c = edge_cache[cache_index(key)];
-    if (c.key != key || !(c.modes & mode_bit)) return false;
+    if (c.key != key || c.epoch != epoch || !(c.modes & mode_bit)) return false;
     for (uint8_t i = 0; i < c.ngates; ++i)
       if (!holds(c.gates[i])) return false;
     return true;
   }
   void cache_edge(uint64_t key, uint8_t mode_bit, const uint32_t* gates, uint8_t ngates) {
     CachedEdge& c = edge_cache[cache_index(key)];
-    if (c.key != key) c.key = key, c.modes = 0;
+    if (c.key != key || c.epoch != epoch) c.key = key, c.epoch = epoch, c.modes = 0;
     c.modes |= mode_bit;
     c.ngates = ngates;
     for (uint8_t i = 0; i < ngates; ++i) c.gates[i] = gates[i];

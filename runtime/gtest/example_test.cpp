@@ -1,5 +1,6 @@
 // A GoogleTest binary linked with the shim and the lockscope listener: Bank.Transfer makes a
 // lock-order inversion (without hanging); only that test must fail, with the report as message.
+#include <atomic>
 #include <mutex>
 #include <thread>
 
@@ -30,9 +31,18 @@ TEST(Bank, Deposit) {
 }
 
 TEST(Bank, Transfer) {
-  std::thread t1([] { transfer(alice, bob, 5); });
+  // Two transfers in opposite directions, running at the same time; a flag orders them so the
+  // test never hangs, but they could deadlock.
+  std::atomic<bool> first_done{false};
+  std::thread t2([&] {
+    while (!first_done) std::this_thread::yield();
+    transfer(bob, alice, 5);
+  });
+  std::thread t1([&] {
+    transfer(alice, bob, 5);
+    first_done = true;
+  });
   t1.join();
-  std::thread t2([] { transfer(bob, alice, 5); });
   t2.join();
   EXPECT_EQ(alice.balance + bob.balance, 210);
 }

@@ -1,8 +1,11 @@
 // The same inversion under a gate, except that one path takes it without the gate: reported.
+// The threads overlap in time; flags order them so the run never hangs.
+#include <atomic>
 #include <mutex>
 #include <thread>
 
 std::mutex gate, a, b;
+std::atomic<int> step{0};
 
 void forward() {
   std::lock_guard<std::mutex> g(gate);
@@ -22,10 +25,10 @@ void backward_ungated() {
 }
 
 int main() {
-  std::thread t1(forward);
+  std::thread t1([] { forward(); step = 1; });
+  std::thread t2([] { while (step < 1) std::this_thread::yield(); backward_gated(); step = 2; });
+  std::thread t3([] { while (step < 2) std::this_thread::yield(); backward_ungated(); });
   t1.join();
-  std::thread t2(backward_gated);
   t2.join();
-  std::thread t3(backward_ungated);
   t3.join();
 }

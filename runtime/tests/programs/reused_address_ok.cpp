@@ -1,31 +1,48 @@
 // Heap mutexes die (std::mutex's destructor calls nothing) and new ones are built at the same
-// address, locked in the opposite order relative to a global: different locks, no cycle.
+// address. Main locks global -> m, frees m; the next mutex, at the same address, is handed to a
+// worker running alongside, which locks it -> global. Different locks: no cycle.
+#include <atomic>
 #include <cstdio>
-#include <cstdlib>
 #include <mutex>
 #include <new>
 #include <thread>
 
 std::mutex global;
+std::atomic<std::mutex*> handed{nullptr};
+std::atomic<bool> done{false};
+
+void worker() {
+  for (;;) {
+    std::mutex* m = handed.load();
+    if (!m) {
+      if (done) return;
+      std::this_thread::yield();
+      continue;
+    }
+    {
+      std::lock_guard<std::mutex> l(*m);
+      std::lock_guard<std::mutex> g(global);
+    }
+    handed = nullptr;
+  }
+}
 
 int main() {
+  std::thread w(worker);
   int reused = 0;
-  void* previous = nullptr;
-  for (int i = 0; i < 200; ++i) {
+  for (int i = 0; i < 100; ++i) {
     auto* m = new std::mutex;
-    if (m == previous) ++reused;
-    if (i % 2 == 0) {
+    {
       std::lock_guard<std::mutex> g(global);
       std::lock_guard<std::mutex> l(*m);
-    } else {
-      std::thread t([m] {
-        std::lock_guard<std::mutex> l(*m);
-        std::lock_guard<std::mutex> g(global);
-      });
-      t.join();
     }
-    previous = m;
+    void* old = m;
     delete m;
+    auto* next = new std::mutex;
+    if (next == old) ++reused;
+    handed = next;
+    while (handed.load()) std::this_thread::yield();
+    delete next;
   }
   // Placement: the very same storage, deterministically.
   alignas(std::mutex) unsigned char storage[sizeof(std::mutex)];
@@ -35,11 +52,10 @@ int main() {
     std::lock_guard<std::mutex> l(*m1);
   }
   m1->~mutex();
-  auto* m2 = new (storage) std::mutex;
-  {
-    std::lock_guard<std::mutex> l(*m2);
-    std::lock_guard<std::mutex> g(global);
-  }
+  handed = new (storage) std::mutex;
+  while (handed.load()) std::this_thread::yield();
+  done = true;
+  w.join();
   if (reused == 0) {
     std::fprintf(stderr, "allocator never reused an address: the test shows nothing\n");
     return 3;

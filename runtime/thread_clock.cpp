@@ -1,0 +1,84 @@
+#include "thread_clock.h"
+
+#include <algorithm>
+
+namespace lockscope::rt {
+
+ThreadClocks::State& ThreadClocks::state(uint32_t t) {
+  if (t >= states_.size()) states_.resize(t + 1);
+  if (!states_[t]) states_[t] = std::make_unique<State>();
+  return *states_[t];
+}
+
+uint32_t ThreadClocks::entry(const Clock& c, uint32_t t) {
+  auto it = std::lower_bound(c.begin(), c.end(), std::make_pair(t, 0u));
+  return it != c.end() && it->first == t ? it->second : 0;
+}
+
+void ThreadClocks::merge(Clock& into, const Clock& from) {
+  Clock out;
+  out.reserve(into.size() + from.size());
+  size_t i = 0, j = 0;
+  while (i < into.size() || j < from.size()) {
+    if (j == from.size() || (i < into.size() && into[i].first < from[j].first)) out.push_back(into[i++]);
+    else if (i == into.size() || from[j].first < into[i].first) out.push_back(from[j++]);
+    else out.emplace_back(into[i].first, std::max(into[i].second, from[j].second)), ++i, ++j;
+  }
+  // Keep the most recent threads (highest indices): older ones are the likeliest long joined.
+  if (out.size() > kMaxEntries) out.erase(out.begin(), out.end() - kMaxEntries);
+  into.swap(out);
+}
+
+ThreadClocks::Clock ThreadClocks::on_create(uint32_t parent) {
+  SpinGuard g(lock_);
+  State& p = state(parent);
+  ++p.epoch;  // the parent's later events are concurrent with the child
+  Clock child = p.clock;
+  merge(child, Clock{{parent, p.epoch}});
+  p.history.emplace_back(p.epoch, p.clock);
+  return child;
+}
+
+void ThreadClocks::on_start(uint32_t child, Clock start) {
+  SpinGuard g(lock_);
+  State& c = state(child);
+  c.epoch = 0;
+  c.clock = std::move(start);
+  c.history.clear();
+  c.history.emplace_back(0, c.clock);
+}
+
+void ThreadClocks::on_exit(uint32_t thread) {
+  SpinGuard g(lock_);
+  ++state(thread).epoch;  // every event of the thread is below its final epoch
+}
+
+void ThreadClocks::on_join(uint32_t joiner, uint32_t joined) {
+  SpinGuard g(lock_);
+  State& j = state(joined);
+  Clock learned = j.clock;
+  merge(learned, Clock{{joined, j.epoch}});
+  State& p = state(joiner);
+  ++p.epoch;
+  merge(p.clock, learned);
+  p.history.emplace_back(p.epoch, p.clock);
+}
+
+uint32_t ThreadClocks::epoch(uint32_t thread) const {
+  SpinGuard g(lock_);
+  return thread < states_.size() && states_[thread] ? states_[thread]->epoch : 0;
+}
+
+bool ThreadClocks::happens_before(uint32_t a, uint32_t xa, uint32_t b, uint32_t xb) const {
+  if (a == b) return xa < xb;
+  SpinGuard g(lock_);
+  if (b >= states_.size() || !states_[b]) return false;
+  const auto& history = states_[b]->history;
+  // The clock b had at epoch xb: the last snapshot taken at or before it.
+  auto it = std::upper_bound(history.begin(), history.end(), xb,
+                             [](uint32_t x, const std::pair<uint32_t, Clock>& h) { return x < h.first; });
+  if (it == history.begin()) return false;
+  return entry(std::prev(it)->second, a) > xa;
+}
+
+}  // namespace lockscope::rt

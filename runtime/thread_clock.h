@@ -1,0 +1,55 @@
+#pragma once
+// Which lock events can overlap in time, from thread creation and join only (vector clocks, as
+// ThreadSanitizer keeps them, restricted to those two events). A lock-order cycle is a possible
+// deadlock only if its edges can be held at the same time by different threads: a thread joined
+// before another is created, or a thread's own edges, can never deadlock with each other.
+// Locks do not order threads here: the lock under analysis is exactly what might deadlock.
+//
+// Each thread has an epoch, bumped when it creates a thread, joins one, or exits; an event is a
+// (thread, epoch) pair. Clocks are snapshotted at thread start and after each join, so
+// happens_before() can answer for any past event. Clocks hold at most kMaxEntries threads (the
+// most recent); a forgotten entry makes events look concurrent, which errs toward reporting.
+// Thread-safe (one internal lock; used on thread create/join/exit and when a cycle is examined).
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "spin_lock.h"
+
+namespace lockscope::rt {
+
+class ThreadClocks {
+ public:
+  using Clock = std::vector<std::pair<uint32_t, uint32_t>>;  // (thread, epoch), sorted by thread
+  static constexpr size_t kMaxEntries = 1024;
+
+  // In the parent, before the child starts: bumps the parent's epoch; returns the child's clock.
+  Clock on_create(uint32_t parent);
+  // In the child, first thing: `start` from on_create (empty for the first thread).
+  void on_start(uint32_t child, Clock start);
+  void on_exit(uint32_t thread);
+  void on_join(uint32_t joiner, uint32_t joined);
+  uint32_t epoch(uint32_t thread) const;
+  // True when event (a, xa) happens before event (b, xb).
+  bool happens_before(uint32_t a, uint32_t xa, uint32_t b, uint32_t xb) const;
+  bool concurrent(uint32_t a, uint32_t xa, uint32_t b, uint32_t xb) const {
+    return !happens_before(a, xa, b, xb) && !happens_before(b, xb, a, xa);
+  }
+  void lock() { lock_.lock(); }  // fork()
+  void unlock() { lock_.unlock(); }
+
+ private:
+  struct State {
+    uint32_t epoch = 0;
+    Clock clock;  // what this thread knows of the others
+    std::vector<std::pair<uint32_t, Clock>> history;  // (epoch from which it holds, clock)
+  };
+  State& state(uint32_t t);
+  static void merge(Clock& into, const Clock& from);
+  static uint32_t entry(const Clock& c, uint32_t t);
+
+  mutable SpinLock lock_;
+  std::vector<std::unique_ptr<State>> states_;
+};
+
+}  // namespace lockscope::rt
