@@ -104,6 +104,26 @@ TEST_F(ApplyCiOptions, WriteThenUseABaseline) {
   EXPECT_EQ(ci_exit_status(more, use, out), kExitFindings);
 }
 
+TEST_F(ApplyCiOptions, BothBaselineOptionsReRecordAndReportAgainstTheOld) {
+  std::string old_base = (dir_ / "old.json").string(), new_base = (dir_ / "new.json").string();
+  Report first = report();
+  CiOptions write;
+  write.write_baseline = old_base;
+  apply_ci_options(first, write, {});
+
+  Report grown = report();
+  grown.findings.push_back(finding("lock-order-inversion", 1, "t3"));
+  CiOptions both;
+  both.baseline = old_base;
+  both.write_baseline = new_base;
+  CiOutcome out = apply_ci_options(grown, both, {});
+  EXPECT_EQ(out.baseline_written, 2u);
+  EXPECT_EQ(load_baseline(new_base).entries.size(), 2u);
+  ASSERT_EQ(grown.findings.size(), 1u);
+  EXPECT_EQ(grown.findings[0].function, "t3");
+  EXPECT_EQ(ci_exit_status(grown, both, out), kExitFindings);
+}
+
 TEST_F(ApplyCiOptions, UnusedSuppressionsOnlyWhenAskedAndTheyFail) {
   Report r;
   CiOptions o;
