@@ -1,12 +1,15 @@
 #include "driver/check.h"
 
+#include <algorithm>
 #include <chrono>
+#include <numeric>
 #include <thread>
 
 #include <llvm/Support/FileSystem.h>
 
 #include "driver/compile_db.h"
 #include "driver/resource_dir.h"
+#include "driver/scale.h"
 #include "lockscope/version.h"
 
 namespace lockscope::driver {
@@ -20,6 +23,10 @@ std::string resource_dir_for(const CheckOptions& options) {
   return *options.resource_dir;
 }
 
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
 int exit_status_of(const report::Report& r) {
   for (const report::Diagnostic& d : r.diagnostics)
     if (d.severity == report::Diagnostic::Severity::Error) return report::kExitError;
@@ -29,34 +36,55 @@ int exit_status_of(const report::Report& r) {
 }  // namespace
 
 CheckResult run_check(const CheckOptions& options, ActionMaker make_action, const Analyzer& analyze) {
-  const std::vector<Unit> units = select_units({options.build_dir, options.fixed_args, options.files});
+  std::vector<Unit> units = select_units({options.build_dir, options.fixed_args, options.files});
+  if (options.shard) units = shard_units(units, *options.shard);
   ExtractOptions extract_options;
   extract_options.resource_dir = resource_dir_for(options);
   extract_options.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
-  using Clock = std::chrono::steady_clock;
-  auto seconds_since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
   const Clock::time_point extract_start = Clock::now();
-  std::vector<UnitOutcome> outcomes = extract_units(units, make_action, extract_options);
+  CachedExtraction extraction;
+  if (options.cache_dir)
+    extraction = extract_with_cache(units, make_action, extract_options, *options.cache_dir);
+  else
+    extraction.outcomes = extract_units(units, make_action, extract_options);
   const double extract_seconds = seconds_since(extract_start);
-  std::vector<facts::TranslationUnitFacts> facts;
-  std::vector<report::Diagnostic> unit_errors;
-  for (UnitOutcome& o : outcomes) {
-    if (o.error)
-      unit_errors.push_back(std::move(*o.error));
-    else
-      facts.push_back(std::move(o.facts));
-  }
 
   CheckResult result;
-  result.units = units.size();
-  for (const Unit& u : units) {
-    result.sources.push_back(u.file);
-    result.directories.push_back(u.directory);
+  if (options.facts_out) {
+    // A shard: its facts are the product; `lockscope link` reports on all shards' together.
+    write_unit_records(*options.facts_out, units, extraction.outcomes);
+    result.units = units.size();
+    for (const UnitOutcome& o : extraction.outcomes) result.failed += o.error ? 1 : 0;
+    result.exit_status = result.failed > 0 ? report::kExitError : report::kExitClean;
+  } else {
+    result = link_outcomes(units, std::move(extraction.outcomes), options, analyze);
   }
-  result.failed = unit_errors.size();
-  result.jobs = static_cast<unsigned>(std::min<size_t>(extract_options.jobs, units.size()));
+  result.jobs = static_cast<unsigned>(std::min<size_t>(extract_options.jobs, units.size() - extraction.from_cache));
   result.extract_seconds = extract_seconds;
+  result.from_cache = extraction.from_cache;
+  result.warnings = std::move(extraction.warnings);
+  return result;
+}
+
+CheckResult link_outcomes(const std::vector<Unit>& units, std::vector<UnitOutcome> outcomes,
+                          const CheckOptions& options, const Analyzer& analyze) {
+  std::vector<size_t> order(units.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return units[a].file < units[b].file; });
+  CheckResult result;
+  std::vector<facts::TranslationUnitFacts> facts;
+  std::vector<report::Diagnostic> unit_errors;
+  for (size_t i : order) {
+    result.sources.push_back(units[i].file);
+    result.directories.push_back(units[i].directory);
+    if (outcomes[i].error)
+      unit_errors.push_back(std::move(*outcomes[i].error));
+    else
+      facts.push_back(std::move(outcomes[i].facts));
+  }
+  result.units = units.size();
+  result.failed = unit_errors.size();
   const Clock::time_point link_start = Clock::now();
   result.report = analyze(facts, link::Options{options.lock_order, options.races});
   result.link_seconds = seconds_since(link_start);

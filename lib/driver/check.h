@@ -25,10 +25,18 @@ struct CheckResult {
   unsigned jobs = 0;              // threads extraction ran on
   double extract_seconds = 0;     // wall time of the parallel extraction
   double link_seconds = 0;        // wall time of the link
+  size_t from_cache = 0;          // of the units, how many were not parsed (--cache-dir)
+  std::vector<std::string> warnings;  // cache entries ignored or not written, for stderr
 };
 
 // Throws InputError (compile_db.h) when there is nothing usable to analyze; a unit that does
 // not compile is not an exception but an error in the result (exit status 2).
 CheckResult run_check(const CheckOptions& options, ActionMaker make_action, const Analyzer& analyze);
+
+// The link half of run_check, also `lockscope link`'s: one outcome per unit in, report out.
+// Units are linked in file name order, whatever order they were extracted in, so facts
+// extracted by shards or by a compiler launcher give the report a single check gives.
+CheckResult link_outcomes(const std::vector<Unit>& units, std::vector<UnitOutcome> outcomes,
+                          const CheckOptions& options, const Analyzer& analyze);
 
 }  // namespace lockscope::driver

@@ -94,6 +94,18 @@ CheckOptions parse_check_args(const std::vector<std::string>& args) {
     } else if (auto v = cur.value_of(arg, {"--resource-dir"})) {
       if (v->empty()) throw UsageError("--resource-dir needs a directory");
       o.resource_dir = *v;
+    } else if (auto v = cur.value_of(arg, {"--cache-dir"})) {
+      if (v->empty()) throw UsageError("--cache-dir needs a directory");
+      o.cache_dir = *v;
+    } else if (auto v = cur.value_of(arg, {"--facts-out"})) {
+      if (v->empty()) throw UsageError("--facts-out needs a directory");
+      o.facts_out = *v;
+    } else if (auto v = cur.value_of(arg, {"--shard"})) {
+      try {
+        o.shard = cache::parse_shard(*v);
+      } catch (const cache::ShardError& e) {
+        throw UsageError(e.what());
+      }
     } else if (arg.size() > 1 && arg[0] == '-') {
       throw UsageError("unknown option '" + arg + "' (see lockscope check --help)");
     } else {
@@ -106,6 +118,8 @@ CheckOptions parse_check_args(const std::vector<std::string>& args) {
   if (!o.build_dir && !o.fixed_args && o.files.empty())
     throw UsageError("nothing to analyze: give -p BUILD_DIR, or FILES");
   if (!o.lock_order && !o.races) throw UsageError("--no-lock-order and --no-races leave nothing to analyze");
+  if (o.shard && !o.facts_out)
+    throw UsageError("--shard needs --facts-out DIR: each shard writes facts, and `lockscope link DIR` reports");
   return o;
 }
 
@@ -143,6 +157,16 @@ Analysis:
   --resource-dir DIR    clang resource directory for builtin headers (stddef.h, ...); default:
                         next to the lockscope binary if there is one there, else the clang 19
                         lockscope was built with. A -resource-dir in a compile command wins.
+
+Scale (docs/scale.md):
+  --cache-dir DIR       keep each unit's facts in DIR; a unit whose command and every file it
+                        read are unchanged is not parsed again (corrupt entries are ignored
+                        with a warning)
+  --shard I/N           extract only the I-th of N parts of the units (1 <= I <= N), for N
+                        parallel CI jobs; needs --facts-out
+  --facts-out DIR       write each unit's facts to DIR instead of reporting; `lockscope link
+                        DIR` reports on the facts of all shards (exit 0, or 2 when a unit could
+                        not be analyzed)
 
 Exit status: 0 no findings, 1 findings, 2 errors (bad options or input, or a translation unit
 that does not compile: it is named with its first compiler error, and every other unit is still

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "cache/shard.h"
+
 namespace lockscope::driver {
 
 // A command line that cannot be parsed. The message names the offending argument; the caller
@@ -36,10 +38,15 @@ struct CheckOptions {
   bool lock_order = true;                               // --no-lock-order clears
   bool races = true;                                    // --no-races clears
   bool help = false;                                    // --help: print check_help() and stop
+  // Scale (issue 7, driver/scale.h)
+  std::optional<std::string> cache_dir;                 // --cache-dir: reuse facts of unchanged units
+  std::optional<cache::Shard> shard;                    // --shard I/N: extract only this part
+  std::optional<std::string> facts_out;                 // --facts-out: write unit records, do not link
 };
 
 // Throws UsageError for unknown options, missing or bad values (-j 0, -j x), contradictions
-// (-p together with `--`, both analyses disabled) and a fixed database without FILES.
+// (-p together with `--`, both analyses disabled), a fixed database without FILES, and --shard
+// without --facts-out (a shard alone would report on part of the program).
 CheckOptions parse_check_args(const std::vector<std::string>& args);
 
 // The text of `lockscope check --help`.
