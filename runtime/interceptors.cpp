@@ -118,98 +118,61 @@ void forget(const void* obj, Family family) {
 
 }  // namespace
 
+// One shape for every acquisition: `obj` names the lock argument, `ok` tells success from `r`.
+#define LOCK_INTERCEPTOR(name, params, args, obj, family, flags, mode, acq, ok)                  \
+  EXPORT int name params {                                                                       \
+    REAL(name);                                                                                  \
+    if (bypass()) return real args;                                                              \
+    ThreadState* t = current_thread();                                                           \
+    CAPTURE(t, st);                                                                              \
+    int r = 0;                                                                                   \
+    acquire(t, st, (const void*)(obj), family, flags, mode, acq, [&] { return (r = real args, ok); }); \
+    return r;                                                                                    \
+  }
+
+// Release: the real call first, the bookkeeping after (outside the program's critical section).
+#define UNLOCK_INTERCEPTOR(name, type, obj)  \
+  EXPORT int name(type obj) {                \
+    REAL(name);                              \
+    if (bypass()) return real(obj);          \
+    ThreadState* t = current_thread();       \
+    int r = real(obj);                       \
+    RELEASE(t, (const void*)(obj));          \
+    return r;                                \
+  }
+
+// init and destroy: the next use of the object is a new lock.
+#define FORGET_INTERCEPTOR(ret, name, params, args, obj, family) \
+  EXPORT ret name params {                                       \
+    REAL(name);                                                  \
+    if (!bypass()) forget((const void*)(obj), family);           \
+    return real args;                                            \
+  }
+
+#define MUTEX_OK (r == 0 || r == EOWNERDEAD)
+
 // ---- pthread mutexes ----
 
-EXPORT int pthread_mutex_init(pthread_mutex_t* m, const pthread_mutexattr_t* a) {
-  REAL(pthread_mutex_init);
-  if (!bypass()) forget(m, Family::Mutex);
-  return real(m, a);
-}
-
-EXPORT int pthread_mutex_destroy(pthread_mutex_t* m) {
-  REAL(pthread_mutex_destroy);
-  if (!bypass()) forget(m, Family::Mutex);
-  return real(m);
-}
-
-EXPORT int pthread_mutex_lock(pthread_mutex_t* m) {
-  REAL(pthread_mutex_lock);
-  if (bypass()) return real(m);
-  ThreadState* t = current_thread();
-  CAPTURE(t, st);
-  int r = 0;
-  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Blocking,
-          [&] { return (r = real(m)) == 0 || r == EOWNERDEAD; });
-  return r;
-}
-
-EXPORT int pthread_mutex_trylock(pthread_mutex_t* m) {
-  REAL(pthread_mutex_trylock);
-  if (bypass()) return real(m);
-  ThreadState* t = current_thread();
-  CAPTURE(t, st);
-  int r = 0;
-  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Try,
-          [&] { return (r = real(m)) == 0 || r == EOWNERDEAD; });
-  return r;
-}
-
-EXPORT int pthread_mutex_timedlock(pthread_mutex_t* m, const struct timespec* ts) {
-  REAL(pthread_mutex_timedlock);
-  if (bypass()) return real(m, ts);
-  ThreadState* t = current_thread();
-  CAPTURE(t, st);
-  int r = 0;
-  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Timed,
-          [&] { return (r = real(m, ts)) == 0 || r == EOWNERDEAD; });
-  return r;
-}
-
-EXPORT int pthread_mutex_clocklock(pthread_mutex_t* m, clockid_t c, const struct timespec* ts) {
-  REAL(pthread_mutex_clocklock);
-  if (bypass()) return real(m, c, ts);
-  ThreadState* t = current_thread();
-  CAPTURE(t, st);
-  int r = 0;
-  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Timed,
-          [&] { return (r = real(m, c, ts)) == 0 || r == EOWNERDEAD; });
-  return r;
-}
-
-EXPORT int pthread_mutex_unlock(pthread_mutex_t* m) {
-  REAL(pthread_mutex_unlock);
-  if (bypass()) return real(m);
-  ThreadState* t = current_thread();
-  int r = real(m);  // bookkeeping after: outside the program's critical section
-  RELEASE(t, m);
-  return r;
-}
+FORGET_INTERCEPTOR(int, pthread_mutex_init, (pthread_mutex_t * m, const pthread_mutexattr_t* a), (m, a), m,
+                   Family::Mutex)
+FORGET_INTERCEPTOR(int, pthread_mutex_destroy, (pthread_mutex_t * m), (m), m, Family::Mutex)
+LOCK_INTERCEPTOR(pthread_mutex_lock, (pthread_mutex_t * m), (m), m, Family::Mutex, mutex_flags(m), Mode::Write,
+                 Acq::Blocking, MUTEX_OK)
+LOCK_INTERCEPTOR(pthread_mutex_trylock, (pthread_mutex_t * m), (m), m, Family::Mutex, mutex_flags(m), Mode::Write,
+                 Acq::Try, MUTEX_OK)
+LOCK_INTERCEPTOR(pthread_mutex_timedlock, (pthread_mutex_t * m, const struct timespec* ts), (m, ts), m,
+                 Family::Mutex, mutex_flags(m), Mode::Write, Acq::Timed, MUTEX_OK)
+LOCK_INTERCEPTOR(pthread_mutex_clocklock, (pthread_mutex_t * m, clockid_t c, const struct timespec* ts),
+                 (m, c, ts), m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Timed, MUTEX_OK)
+UNLOCK_INTERCEPTOR(pthread_mutex_unlock, pthread_mutex_t*, m)
 
 // ---- rwlocks ----
 
-EXPORT int pthread_rwlock_init(pthread_rwlock_t* l, const pthread_rwlockattr_t* a) {
-  REAL(pthread_rwlock_init);
-  if (!bypass()) forget(l, Family::RwLock);
-  return real(l, a);
-}
-
-EXPORT int pthread_rwlock_destroy(pthread_rwlock_t* l) {
-  REAL(pthread_rwlock_destroy);
-  if (!bypass()) forget(l, Family::RwLock);
-  return real(l);
-}
-
-#define RWLOCK_INTERCEPTOR(name, mode, acq, params, args)                                         \
-  EXPORT int name params {                                                                        \
-    REAL(name);                                                                                   \
-    if (bypass()) return real args;                                                               \
-    ThreadState* t = current_thread();                                                            \
-    CAPTURE(t, st);                                                                               \
-    int r = 0;                                                                                    \
-    acquire(t, st, l, Family::RwLock, kReadWrite, mode, acq, [&] { return (r = real args) == 0; }); \
-    return r;                                                                                     \
-  }
-
+FORGET_INTERCEPTOR(int, pthread_rwlock_init, (pthread_rwlock_t * l, const pthread_rwlockattr_t* a), (l, a), l,
+                   Family::RwLock)
+FORGET_INTERCEPTOR(int, pthread_rwlock_destroy, (pthread_rwlock_t * l), (l), l, Family::RwLock)
+#define RWLOCK_INTERCEPTOR(name, mode, acq, params, args) \
+  LOCK_INTERCEPTOR(name, params, args, l, Family::RwLock, kReadWrite, mode, acq, r == 0)
 RWLOCK_INTERCEPTOR(pthread_rwlock_rdlock, Mode::Read, Acq::Blocking, (pthread_rwlock_t * l), (l))
 RWLOCK_INTERCEPTOR(pthread_rwlock_wrlock, Mode::Write, Acq::Blocking, (pthread_rwlock_t * l), (l))
 RWLOCK_INTERCEPTOR(pthread_rwlock_tryrdlock, Mode::Read, Acq::Try, (pthread_rwlock_t * l), (l))
@@ -222,60 +185,17 @@ RWLOCK_INTERCEPTOR(pthread_rwlock_clockrdlock, Mode::Read, Acq::Timed,
                    (pthread_rwlock_t * l, clockid_t c, const struct timespec* ts), (l, c, ts))
 RWLOCK_INTERCEPTOR(pthread_rwlock_clockwrlock, Mode::Write, Acq::Timed,
                    (pthread_rwlock_t * l, clockid_t c, const struct timespec* ts), (l, c, ts))
+UNLOCK_INTERCEPTOR(pthread_rwlock_unlock, pthread_rwlock_t*, l)
 
-EXPORT int pthread_rwlock_unlock(pthread_rwlock_t* l) {
-  REAL(pthread_rwlock_unlock);
-  if (bypass()) return real(l);
-  ThreadState* t = current_thread();
-  int r = real(l);  // bookkeeping after: outside the program's critical section
-  RELEASE(t, l);
-  return r;
-}
+// ---- spinlocks (no tag fits in them: found by address) ----
 
-// ---- spinlocks ----
-
-EXPORT int pthread_spin_init(pthread_spinlock_t* l, int pshared) {
-  REAL(pthread_spin_init);
-  if (!bypass()) forget((const void*)(l), Family::Other);
-  return real(l, pshared);
-}
-
-EXPORT int pthread_spin_destroy(pthread_spinlock_t* l) {
-  REAL(pthread_spin_destroy);
-  if (!bypass()) forget((const void*)(l), Family::Other);
-  return real(l);
-}
-
-EXPORT int pthread_spin_lock(pthread_spinlock_t* l) {
-  REAL(pthread_spin_lock);
-  if (bypass()) return real(l);
-  ThreadState* t = current_thread();
-  CAPTURE(t, st);
-  int r = 0;
-  acquire(t, st, (const void*)(l), Family::Other, 0, Mode::Write, Acq::Blocking,
-          [&] { return (r = real(l)) == 0; });
-  return r;
-}
-
-EXPORT int pthread_spin_trylock(pthread_spinlock_t* l) {
-  REAL(pthread_spin_trylock);
-  if (bypass()) return real(l);
-  ThreadState* t = current_thread();
-  CAPTURE(t, st);
-  int r = 0;
-  acquire(t, st, (const void*)(l), Family::Other, 0, Mode::Write, Acq::Try,
-          [&] { return (r = real(l)) == 0; });
-  return r;
-}
-
-EXPORT int pthread_spin_unlock(pthread_spinlock_t* l) {
-  REAL(pthread_spin_unlock);
-  if (bypass()) return real(l);
-  ThreadState* t = current_thread();
-  int r = real(l);  // bookkeeping after: outside the program's critical section
-  RELEASE(t, (const void*)(l));
-  return r;
-}
+FORGET_INTERCEPTOR(int, pthread_spin_init, (pthread_spinlock_t * l, int pshared), (l, pshared), l, Family::Other)
+FORGET_INTERCEPTOR(int, pthread_spin_destroy, (pthread_spinlock_t * l), (l), l, Family::Other)
+LOCK_INTERCEPTOR(pthread_spin_lock, (pthread_spinlock_t * l), (l), l, Family::Other, 0, Mode::Write, Acq::Blocking,
+                 r == 0)
+LOCK_INTERCEPTOR(pthread_spin_trylock, (pthread_spinlock_t * l), (l), l, Family::Other, 0, Mode::Write, Acq::Try,
+                 r == 0)
+UNLOCK_INTERCEPTOR(pthread_spin_unlock, pthread_spinlock_t*, l)
 
 // ---- condition variables: release the mutex for the wait, re-take it (blocking) after ----
 
@@ -320,59 +240,15 @@ EXPORT int pthread_cond_clockwait(pthread_cond_t* c, pthread_mutex_t* m, clockid
 
 // ---- C11 threads (glibc implements them without going through the pthread_* symbols) ----
 
-EXPORT int mtx_init(mtx_t* m, int type) {
-  REAL(mtx_init);
-  if (!bypass()) forget(m, Family::Mutex);
-  return real(m, type);
-}
-
-EXPORT void mtx_destroy(mtx_t* m) {
-  REAL(mtx_destroy);
-  if (!bypass()) forget(m, Family::Mutex);
-  real(m);
-}
-
-EXPORT int mtx_lock(mtx_t* m) {
-  REAL(mtx_lock);
-  if (bypass()) return real(m);
-  ThreadState* t = current_thread();
-  CAPTURE(t, st);
-  int r = 0;
-  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Blocking,
-          [&] { return (r = real(m)) == thrd_success; });
-  return r;
-}
-
-EXPORT int mtx_trylock(mtx_t* m) {
-  REAL(mtx_trylock);
-  if (bypass()) return real(m);
-  ThreadState* t = current_thread();
-  CAPTURE(t, st);
-  int r = 0;
-  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Try,
-          [&] { return (r = real(m)) == thrd_success; });
-  return r;
-}
-
-EXPORT int mtx_timedlock(mtx_t* __restrict m, const struct timespec* __restrict ts) {
-  REAL(mtx_timedlock);
-  if (bypass()) return real(m, ts);
-  ThreadState* t = current_thread();
-  CAPTURE(t, st);
-  int r = 0;
-  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Timed,
-          [&] { return (r = real(m, ts)) == thrd_success; });
-  return r;
-}
-
-EXPORT int mtx_unlock(mtx_t* m) {
-  REAL(mtx_unlock);
-  if (bypass()) return real(m);
-  ThreadState* t = current_thread();
-  int r = real(m);  // bookkeeping after: outside the program's critical section
-  RELEASE(t, m);
-  return r;
-}
+FORGET_INTERCEPTOR(int, mtx_init, (mtx_t * m, int type), (m, type), m, Family::Mutex)
+FORGET_INTERCEPTOR(void, mtx_destroy, (mtx_t * m), (m), m, Family::Mutex)
+LOCK_INTERCEPTOR(mtx_lock, (mtx_t * m), (m), m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Blocking,
+                 r == thrd_success)
+LOCK_INTERCEPTOR(mtx_trylock, (mtx_t * m), (m), m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Try,
+                 r == thrd_success)
+LOCK_INTERCEPTOR(mtx_timedlock, (mtx_t* __restrict m, const struct timespec* __restrict ts), (m, ts), m,
+                 Family::Mutex, mutex_flags(m), Mode::Write, Acq::Timed, r == thrd_success)
+UNLOCK_INTERCEPTOR(mtx_unlock, mtx_t*, m)
 
 EXPORT int cnd_wait(cnd_t* c, mtx_t* m) {
   REAL(cnd_wait);
