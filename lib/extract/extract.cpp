@@ -509,24 +509,29 @@ class FunctionExtractor {
   }
 
   // Follows an lvalue down to the variable it starts from: any pointer or reference on the way
-  // leads to memory some other frame or thread may own.
+  // leads to memory some other frame or thread may own. Paths see through pointers, so what a
+  // thread_local pointer designates would be named after the pointer, one per thread: unknown.
   bool may_be_shared(const Expr* e) {
+    bool indirect = false;
     while (true) {
       e = e->IgnoreParenImpCasts();
       if (const auto* m = dyn_cast<MemberExpr>(e)) {
         if (const auto* v = dyn_cast<VarDecl>(m->getMemberDecl())) return var_may_be_shared(v);  // static member
-        if (m->isArrow()) return true;
+        indirect = indirect || m->isArrow();
         e = m->getBase();
       } else if (const auto* a = dyn_cast<ArraySubscriptExpr>(e)) {
-        if (!a->getBase()->IgnoreParenImpCasts()->getType()->isArrayType()) return true;
+        indirect = indirect || !a->getBase()->IgnoreParenImpCasts()->getType()->isArrayType();
         e = a->getBase();
-      } else if (const auto* u = dyn_cast<UnaryOperator>(e)) {
-        return u->getOpcode() == UO_Deref;
+      } else if (const auto* u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_Deref) {
+        indirect = true;
+        e = u->getSubExpr();
       } else if (const auto* d = dyn_cast<DeclRefExpr>(e)) {
         const auto* v = dyn_cast<VarDecl>(d->getDecl());
-        return v && var_may_be_shared(v);
+        if (!v) return false;
+        if (v->getTLSKind() != VarDecl::TLS_None) return false;
+        return indirect || var_may_be_shared(v);
       } else {
-        return isa<CXXThisExpr>(e);
+        return indirect || isa<CXXThisExpr>(e);
       }
     }
   }
@@ -760,6 +765,11 @@ class FunctionExtractor {
     }
     if (in_system_header(m) && is_container_type(rec))
       return access(oc->getArg(0), !container_method_reads(rec, m->getNameAsString(), m->isConst()), oc->getOperatorLoc());
+    if ((rec == "std::function" || rec == "std::packaged_task") && oc->getOperator() == OO_Call) {
+      Event e = make(Event::Kind::Call, oc->getBeginLoc());  // type-erased: the link notes it is not followed
+      e.callee_name = text(oc->getArg(0));
+      return emit(std::move(e));
+    }
     if (in_system_header(m)) return;
     Event e = make(Event::Kind::Call, oc->getBeginLoc());
     e.callees = {usr_of(m)};

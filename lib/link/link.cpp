@@ -14,6 +14,7 @@ report::Report analyze(const std::vector<facts::TranslationUnitFacts>& units, co
   out.version = std::string(kVersion);
   Program program(units);
   out.diagnostics = program.diagnostics();
+  if (!options.lock_order && !options.races) return out;  // nothing asked: no thread analysis
   ProgramRun run = run_threads(program);
   out.diagnostics.insert(out.diagnostics.end(), run.diagnostics.begin(), run.diagnostics.end());
   if (options.lock_order) find_lock_order_issues(run, out);

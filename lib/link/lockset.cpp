@@ -51,6 +51,25 @@ struct Spawn {
   ThreadPoint point;   // the starter's running threads at the start
 };
 
+std::string loc_key(const report::Location& l) {
+  return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+}
+
+std::string point_key(const ThreadPoint& p) {
+  std::string k;
+  for (const auto& [key, handle] : p.running) k += key + "=" + handle + ";";
+  k += "|";
+  for (const auto& j : p.joined) k += j + ";";
+  return k;
+}
+
+template <typename Map>
+std::string keys_of(const Map& m) {
+  std::string k;
+  for (const auto& [id, v] : m) k += id + ";";
+  return k;
+}
+
 // One function analysed in one context. Chains are relative to that function, so a memoised
 // result serves every caller; sites of locks held on entry are left unknown and filled in by
 // the caller that knows them.
@@ -62,6 +81,30 @@ struct Result {
   std::vector<Access> accesses;
   std::vector<Spawn> spawns;
   std::vector<report::Diagnostic> diags;
+
+  // The same evidence reached along several call paths is kept once (with its first chain):
+  // without this, results grow with the number of paths, not with the program.
+  void add(OrderEdge e) {
+    if (seen.insert("e" + e.from + "|" + e.to + "|" + loc_key(e.from_site) + loc_key(e.to_site) + "|" +
+                    keys_of(e.held) + "|" + point_key(e.point))
+            .second)
+      edges.push_back(std::move(e));
+  }
+  void add(DoubleLock d) {
+    if (seen.insert("d" + d.lock + "|" + loc_key(d.site) + "|" + point_key(d.point)).second) doubles.push_back(std::move(d));
+  }
+  void add(Access a) {
+    if (seen.insert("a" + a.target + "|" + (a.write ? "w" : "r") + loc_key(a.site) + "|" + keys_of(a.held) + "|" +
+                    point_key(a.point))
+            .second)
+      accesses.push_back(std::move(a));
+  }
+  size_t size() const { return edges.size() + doubles.size() + accesses.size() + spawns.size(); }
+  // Done growing: the duplicate filter is only needed while the result is built.
+  void seal() { std::set<std::string>().swap(seen); }
+
+ private:
+  std::set<std::string> seen;
 };
 
 std::map<std::string, LockMode> modes(const LockSet& s) {
@@ -281,14 +324,21 @@ class Analyzer {
     key += "|";
     for (const auto& [id, h] : in0.locks) key += id + (h.mode == LockMode::Shared ? "/s" : "/x") + std::to_string(h.count) + ";";
     if (auto it = memo_.find(key); it != memo_.end()) return it->second;
-    if (active_.count(key) || memo_.size() >= limits_.contexts) {
+    // Recursion is followed once per call chain: a function already being analysed further up
+    // is not entered again (in any context: contexts of recursive calls can grow without end,
+    // this->next_->next_...), and the call keeps the caller's locks.
+    bool over_budget = memo_.size() >= limits_.contexts || stored_ >= limits_.evidence;
+    if (active_.count(fn.usr) || over_budget) {
       Result& cut = cut_[key];
       cut.exit = in0;
-      if (memo_.size() >= limits_.contexts)
-        note(cut.diags, fn.loc, "lockscope: analysis budget exhausted; '" + fn.name + "' not analyzed in this context");
-      return cut;  // recursion: this context is already being analysed further up
+      if (cut.diags.empty())
+        note(cut.diags, fn.loc,
+             over_budget
+                 ? "lockscope: analysis budget exhausted; '" + fn.name + "' not analyzed in this context"
+                 : "lockscope: recursive call of '" + fn.name + "' is not followed again");
+      return cut;
     }
-    active_.insert(key);
+    active_.insert(fn.usr);
 
     std::vector<std::optional<State>> in(fn.blocks.size());
     in[fn.entry] = in0;
@@ -323,7 +373,9 @@ class Analyzer {
       auto before = in0.locks.find(id);
       if (before == in0.locks.end() || h.count > before->second.count) res.net.insert(id);
     }
-    active_.erase(key);
+    active_.erase(fn.usr);
+    stored_ += res.size();
+    res.seal();
     return memo_[key] = std::move(res);
   }
 
@@ -352,7 +404,7 @@ class Analyzer {
       case Event::Kind::Access:
         if (rec)
           if (auto r = resolve(e.target, fn, c))
-            rec->accesses.push_back(
+            rec->add(
                 Access{r->id, r->name, e.write, e.loc, modes(s.locks), {}, fn.name, point_of(s), names(s.locks), maybe_only(s)});
         return;
       case Event::Kind::Bind: {
@@ -383,14 +435,14 @@ class Analyzer {
         Held& h = it->second;
         bool reenter = recursive || (e.mode == LockMode::Shared && h.mode == LockMode::Shared);
         if (!e.is_try && !reenter && rec)
-          rec->doubles.push_back(DoubleLock{r->id, r->name, e.loc, h.site, {}, fn.name, point_of(state)});
+          rec->add(DoubleLock{r->id, r->name, e.loc, h.site, {}, fn.name, point_of(state)});
         // Count every re-acquisition, so the matching release leaves the outer hold in place.
         if (!e.is_try || recursive) ++h.count;
         continue;
       }
       if (!e.is_try && rec)
         for (const auto& [id, h] : before)
-          rec->edges.push_back(
+          rec->add(
               OrderEdge{id, r->id, h.name, r->name, h.site, e.loc, {}, fn.name, modes(before), point_of(state), e.mode});
       s[r->id] = Held{r->name, e.loc, e.mode, recursive, 1, false};
     }
@@ -465,7 +517,7 @@ class Analyzer {
       } else {
         e.chain.insert(e.chain.begin(), frame);
       }
-      rec.edges.push_back(std::move(e));
+      rec.add(std::move(e));
     }
     for (DoubleLock d : r.doubles) {
       d.first_site = site_of(d.lock, d.first_site);
@@ -477,14 +529,14 @@ class Analyzer {
       } else {
         d.chain.insert(d.chain.begin(), frame);
       }
-      rec.doubles.push_back(std::move(d));
+      rec.add(std::move(d));
     }
     for (Access a : r.accesses) {
       lift(a.point, state);
       for (const auto& id : state.maybe)
         if (!state.locks.count(id)) a.maybe_held.insert(id);
       a.chain.insert(a.chain.begin(), frame);
-      rec.accesses.push_back(std::move(a));
+      rec.add(std::move(a));
     }
     for (Spawn sp : r.spawns) {
       lift(sp.point, state);
@@ -512,6 +564,8 @@ class Analyzer {
     sp.key = e.loc.file + ":" + std::to_string(e.loc.line) + ":" + std::to_string(e.loc.column) + "|" + e.callees[0] +
              "|" + key_of(sp.context.self);
     for (const auto& p : sp.context.params) sp.key += "," + key_of(p);
+    // Thread keys are copied into every running set: a short interned name keeps them cheap.
+    sp.key = thread_keys_.emplace(sp.key, "thread#" + std::to_string(thread_keys_.size())).first->second;
     sp.point = point_of(s);
     sp.again = s.running.count(sp.key) != 0;  // e.g. a loop that starts it again without joining
     std::optional<Resolved> handle = resolve(e.target, fn, c);
@@ -525,7 +579,9 @@ class Analyzer {
   Limits limits_;
   std::map<std::string, Result> memo_;
   std::map<std::string, Result> cut_;
-  std::set<std::string> active_;
+  std::set<std::string> active_;  // functions being analysed, up the current call chain
+  std::map<std::string, std::string> thread_keys_;  // full spawn key -> short key
+  size_t stored_ = 0;             // evidence items held by memoised results (the memory budget)
   std::map<std::string, Resolved> bindings_;
 };
 
