@@ -379,6 +379,64 @@ int main() {
             V{"lock-order-inversion@19"});
 }
 
+TEST(Diagnostics, AbandonedConstructsAreNotedNotSilent) {
+  report::Report r = check(R"(#include <mutex>
+#include <thread>
+std::mutex forks[4];
+void (*hook)();
+void eat(int i) {
+  std::lock_guard left(forks[i]);
+  hook();
+}
+void ping() {}
+int main() {
+  hook = ping;
+  std::thread t(eat, 1);
+  t.join();
+}
+)");
+  EXPECT_EQ(found(r), V{});
+  bool unknown_lock = false, unknown_call = false;
+  for (const auto& d : r.diagnostics) {
+    EXPECT_EQ(d.severity, report::Diagnostic::Severity::Note) << d.message;
+    if (d.location.line == 6 && d.message.find("cannot tell which lock") != std::string::npos) unknown_lock = true;
+    if (d.location.line == 7 && d.message.find("not followed") != std::string::npos) unknown_call = true;
+  }
+  EXPECT_TRUE(unknown_lock);
+  EXPECT_TRUE(unknown_call);
+}
+
+TEST(Threads, JthreadAsyncAndRwlockModes) {
+  EXPECT_EQ(found(check(R"(#include <future>
+#include <mutex>
+#include <shared_mutex>
+#include <thread>
+std::shared_mutex a, b;
+int t1() { std::shared_lock la(a); std::shared_lock lb(b); return 0; }
+void t2() { std::shared_lock lb(b); std::shared_lock la(a); }
+int main() {
+  auto f = std::async(std::launch::async, t1);
+  std::jthread j(t2);
+  return f.get();
+}
+)")),
+            V{});  // readers only: nobody waits
+  EXPECT_EQ(found(check(R"(#include <future>
+#include <mutex>
+#include <shared_mutex>
+#include <thread>
+std::shared_mutex a, b;
+int t1() { std::unique_lock la(a); std::shared_lock lb(b); return 0; }
+void t2() { std::unique_lock lb(b); std::shared_lock la(a); }
+int main() {
+  auto f = std::async(std::launch::async, t1);
+  std::jthread j(t2);
+  return f.get();
+}
+)")),
+            V{"lock-order-inversion@7"});
+}
+
 TEST(CrossUnit, CycleAcrossTranslationUnits) {
   const char* header = R"(#pragma once
 #include <mutex>
