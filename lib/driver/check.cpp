@@ -55,7 +55,9 @@ CheckResult run_check(const CheckOptions& options, ActionMaker make_action, cons
     // A shard: its facts are the product; `lockscope link` reports on all shards' together.
     write_unit_records(*options.facts_out, units, extraction.outcomes);
     result.units = units.size();
-    for (const UnitOutcome& o : extraction.outcomes) result.failed += o.error ? 1 : 0;
+    for (const UnitOutcome& o : extraction.outcomes)
+      if (o.error) result.report.diagnostics.push_back(*o.error);  // the shard's log says why it failed
+    result.failed = result.report.diagnostics.size();
     result.exit_status = result.failed > 0 ? report::kExitError : report::kExitClean;
   } else {
     result = link_outcomes(units, std::move(extraction.outcomes), options, analyze);

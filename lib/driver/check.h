@@ -17,6 +17,7 @@ using Analyzer = std::function<report::Report(const std::vector<facts::Translati
 
 struct CheckResult {
   report::Report report;  // findings of the analyzed units; one error per unit that was not
+                          // (--facts-out: only those errors, there is no link)
   size_t units = 0;       // translation units selected
   std::vector<std::string> sources;      // their main files (absolute)
   std::vector<std::string> directories;  // their compile directories, where relative names resolve

@@ -12,5 +12,7 @@ using Args = std::vector<std::string>;  // the arguments after the command name
 int check_main(const Args& args);  // static analysis over a codebase (check_command.cpp)
 int run_main(const Args& args);    // run a program under the runtime shim (run_command.cpp)
 int graph_main(const Args& args);  // draw the lock-order graph of a report (graph_command.cpp)
+int link_main(const Args& args);     // report on facts from shards or the launcher (link_command.cpp)
+int extract_main(const Args& args);  // compiler launcher writing a unit's facts (extract_command.cpp)
 
 }  // namespace lockscope::cli

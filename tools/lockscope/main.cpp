@@ -35,6 +35,10 @@ constexpr std::array kCommands = {
             lockscope::cli::run_main},
     Command{"graph", "draw the lock-order graph of a JSON report (DOT or a self-contained HTML page)",
             lockscope::cli::graph_main},
+    Command{"link", "report on facts extracted by `check --shard --facts-out` jobs or by `extract`",
+            lockscope::cli::link_main},
+    Command{"extract", "compiler launcher: write a unit's facts next to its object, then compile",
+            lockscope::cli::extract_main},
     Command{"kinds", "list the finding kinds", kinds_main},
     Command{"version", "print the version", version_main},
 };
@@ -48,6 +52,10 @@ void usage(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Installed or symlinked as `lockscope-extract`, the binary is the compiler launcher, whose
+  // arguments are the compiler command itself (CMAKE_<LANG>_COMPILER_LAUNCHER takes one program).
+  if (std::string_view(argv[0]).ends_with("lockscope-extract"))
+    return lockscope::cli::extract_main(Args(argv + 1, argv + argc));
   if (argc < 2) {
     usage(std::cerr);
     return lockscope::report::kExitError;
