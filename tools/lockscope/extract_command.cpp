@@ -59,7 +59,8 @@ int extract_to(const driver::Unit& unit, const std::string& record_path) {
 
 // Extraction isolated in a child process; whatever happens there, the caller compiles next.
 void extract_isolated(const driver::Unit& unit, const std::string& record_path) {
-  std::filesystem::remove(record_path);  // a stale record would outlive a failed extraction
+  std::error_code ec;
+  std::filesystem::remove(record_path, ec);  // a stale record would outlive a failed extraction
   std::cout.flush();
   std::cerr.flush();
   const pid_t child = fork();
@@ -94,16 +95,20 @@ int extract_main(const Args& arguments) {
     std::cout << kExtractHelp;
     return report::kExitClean;
   }
-  if (const auto job = cache::compile_job(command)) {
-    std::error_code ec;
-    const std::filesystem::path cwd = std::filesystem::current_path(ec);
-    if (ec) {
-      warn("cannot read the working directory (" + ec.message() + "); no facts");
-    } else {
-      const std::filesystem::path source = (cwd / job->source).lexically_normal();
-      const std::filesystem::path object = (cwd / job->object).lexically_normal();
-      extract_isolated({source.string(), cwd.string(), command}, object.string() + cache::kRecordSuffix);
+  try {
+    if (const auto job = cache::compile_job(command)) {
+      std::error_code ec;
+      const std::filesystem::path cwd = std::filesystem::current_path(ec);
+      if (ec) {
+        warn("cannot read the working directory (" + ec.message() + "); no facts");
+      } else {
+        const std::filesystem::path source = (cwd / job->source).lexically_normal();
+        const std::filesystem::path object = (cwd / job->object).lexically_normal();
+        extract_isolated({source.string(), cwd.string(), command}, object.string() + cache::kRecordSuffix);
+      }
     }
+  } catch (const std::exception& e) {
+    warn(std::string("no facts: ") + e.what());  // and compile all the same
   }
   std::vector<char*> argv;
   for (std::string& a : command) argv.push_back(a.data());
