@@ -78,9 +78,8 @@ ThreadState* Detector::thread_by_index(uint32_t index) const {
   return nullptr;
 }
 
-LockState* Detector::lock_state(ThreadState& t, uintptr_t addr, Family family, uint8_t flags,
-                                const Stack& stack) {
-  if (LockState* st = registry_.find(addr, family)) return st;
+LockState* Detector::new_lock_state(ThreadState& t, uintptr_t addr, Family family, uint8_t flags,
+                                    const Stack& stack) {
   return registry_.resolve(addr, family, flags, depot_.put(stack), t.index);
 }
 
@@ -126,17 +125,6 @@ void Detector::after_lock(ThreadState& t, LockState& lock, Mode mode, bool reent
   e.reentry = reentry;
   copy_stack(e.stack, stack);
   t.commit_slot();
-}
-
-bool Detector::before_unlock(ThreadState& t, uintptr_t addr) {
-  HeldEntry* held = t.held_array();
-  for (uint32_t i = t.held_count(); i-- > 0;) {
-    if (held[i].addr == addr) {
-      t.remove_at(i);
-      return true;
-    }
-  }
-  return false;
 }
 
 void Detector::unlock_not_held(ThreadState& t, uintptr_t addr, const Stack& stack) {

@@ -93,7 +93,10 @@ class Detector {
   ThreadState* threads() const { return threads_.load(std::memory_order_acquire); }
   ThreadState* thread_by_index(uint32_t index) const;
 
-  LockState* lock_state(ThreadState& t, uintptr_t addr, Family family, uint8_t flags, const Stack& stack);
+  LockState* lock_state(ThreadState& t, uintptr_t addr, Family family, uint8_t flags, const Stack& stack) {
+    if (LockState* st = registry_.find(addr, family)) return st;
+    return new_lock_state(t, addr, family, flags, stack);
+  }
   void forget(uintptr_t addr, Family family) { registry_.forget(addr, family); }
 
   // Before the real acquisition. `blocking` is false for try-locks. Records edges.
@@ -101,7 +104,16 @@ class Detector {
   // After a successful acquisition: the lock becomes held.
   void after_lock(ThreadState& t, LockState& lock, Mode mode, bool reentry, const Stack& stack);
   // Before the real release: forgets the most recent hold of `addr`; false when not held.
-  bool before_unlock(ThreadState& t, uintptr_t addr);
+  bool before_unlock(ThreadState& t, uintptr_t addr) {
+    HeldEntry* held = t.held_array();
+    for (uint32_t i = t.held_count(); i-- > 0;) {
+      if (held[i].addr == addr) {
+        t.remove_at(i);
+        return true;
+      }
+    }
+    return false;
+  }
   void unlock_not_held(ThreadState& t, uintptr_t addr, const Stack& stack);
 
   void add_finding(RawFinding f);  // used by the watchdog for hangs
@@ -125,6 +137,7 @@ class Detector {
   };
   EdgeShard& edge_shard(uint64_t key) { return edge_shards_[(key * 0x9E3779B97F4A7C15ull) >> 58]; }
   bool lookup_edge(uint64_t key, EdgeInfo& out);
+  LockState* new_lock_state(ThreadState& t, uintptr_t addr, Family family, uint8_t flags, const Stack& stack);
   void record_edge(ThreadState& t, const HeldEntry& from, LockState& to, Mode mode, const Stack& stack);
   uint32_t intern(ThreadState& t, const Stack& s);
   void on_new_cycle(std::vector<uint64_t> keys);

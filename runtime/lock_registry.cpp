@@ -6,49 +6,15 @@
 
 namespace lockscope::rt {
 
-namespace {
-// glibc x86_64 layouts (bits/struct_mutex.h, bits/struct_rwlock.h).
-constexpr size_t kMutexKindOffset = 16;
-constexpr size_t kMutexListNextOffset = 32;
-constexpr size_t kRwSharedOffset = 28;
-constexpr size_t kRwPad2Offset = 40;
-constexpr int kMutexRobust = 16, kMutexPshared = 128;
 static_assert(sizeof(pthread_mutex_t) == 40 && sizeof(pthread_rwlock_t) == 56,
-              "lock_registry.cpp knows glibc x86_64 layouts only");
-}  // namespace
-
-std::atomic<uint64_t>* tag_slot(uintptr_t addr, Family family) {
-  if (family == Family::Mutex) {
-    int kind = *reinterpret_cast<const volatile int*>(addr + kMutexKindOffset);
-    if (kind & (kMutexRobust | kMutexPshared)) return nullptr;  // glibc uses __list, or other processes share it
-    return reinterpret_cast<std::atomic<uint64_t>*>(addr + kMutexListNextOffset);
-  }
-  if (family == Family::RwLock) {
-    if (*reinterpret_cast<const volatile int*>(addr + kRwSharedOffset) != 0) return nullptr;
-    return reinterpret_cast<std::atomic<uint64_t>*>(addr + kRwPad2Offset);
-  }
-  return nullptr;
-}
-
-LockState* LockRegistry::slot(uint32_t s) const {
-  LockState* chunk = chunks_[s >> kChunkBits].load(std::memory_order_acquire);
-  return chunk ? &chunk[s & ((1u << kChunkBits) - 1)] : nullptr;
-}
+              "lock_registry.h knows glibc x86_64 layouts only");
 
 LockState* LockRegistry::by_id(uint32_t id) {
   LockState* st = slot(slot_of(id));
   return st && st->id == id ? st : nullptr;
 }
 
-LockState* LockRegistry::find(uintptr_t addr, Family family) {
-  if (auto* tag = tag_slot(addr, family)) {
-    uint64_t t = tag->load(std::memory_order_relaxed);
-    if ((t & 0xFFFFFFFF00000000ull) == kTagMagic) {
-      LockState* st = slot(slot_of(static_cast<uint32_t>(t)));
-      if (st && st->id == static_cast<uint32_t>(t) && st->addr == addr) return st;
-    }
-    return nullptr;
-  }
+LockState* LockRegistry::find_by_address(uintptr_t addr) {
   Shard& sh = shard(addr);
   SpinGuard g(sh.lock);
   auto it = sh.by_addr.find(addr);

@@ -14,6 +14,7 @@
 // A lock id is slot | generation << 26: a retired slot is reused with the next generation, so stale
 // ids held in caches stop matching.
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -48,8 +49,9 @@ class LockRegistry {
   // The lock at `addr`, created on first sight. `flags` describe it when it is created;
   // `first_stack`/`thread` record where it was first seen.
   LockState* resolve(uintptr_t addr, Family family, uint8_t flags, uint32_t first_stack, uint32_t thread);
-  // Fast lookup only (no creation); nullptr when unknown.
+  // Fast lookup only (no creation); nullptr when unknown. Inline: the lock fast path.
   LockState* find(uintptr_t addr, Family family);
+  LockState* find_by_address(uintptr_t addr);
   // The object at `addr` was destroyed or re-initialised: the next use is a new lock.
   void forget(uintptr_t addr, Family family);
   LockState* by_id(uint32_t id);  // nullptr when the id is stale
@@ -66,7 +68,10 @@ class LockRegistry {
     SpinLock lock;
     std::unordered_map<uintptr_t, uint32_t> by_addr;  // addr -> id
   };
-  LockState* slot(uint32_t s) const;
+  LockState* slot(uint32_t s) const {
+    LockState* chunk = chunks_[s >> kChunkBits].load(std::memory_order_acquire);
+    return chunk ? &chunk[s & ((1u << kChunkBits) - 1)] : nullptr;
+  }
   LockState* allocate(uintptr_t addr, uint8_t flags, uint32_t first_stack, uint32_t thread);
   void release(LockState* st);
   Shard& shard(uintptr_t addr) { return shards_[(addr >> 4) * 0x9E3779B97F4A7C15ull >> 58]; }
@@ -81,8 +86,36 @@ class LockRegistry {
   Shard shards_[kShards];
 };
 
-// Where the tag lives inside the lock object, or nullptr when this object cannot carry one.
-std::atomic<uint64_t>* tag_slot(uintptr_t addr, Family family);
 inline constexpr uint64_t kTagMagic = 0x4C4B5343ull << 32;  // "LKSC"
+
+// Where the tag lives inside the lock object, or nullptr when this object cannot carry one.
+// glibc x86_64 layouts (bits/struct_mutex.h, bits/struct_rwlock.h); lock_registry.cpp checks sizes.
+inline std::atomic<uint64_t>* tag_slot(uintptr_t addr, Family family) {
+  constexpr size_t kMutexKindOffset = 16, kMutexListNextOffset = 32;
+  constexpr size_t kRwSharedOffset = 28, kRwPad2Offset = 40;
+  constexpr int kMutexRobust = 16, kMutexPshared = 128;
+  if (family == Family::Mutex) {
+    int kind = *reinterpret_cast<const volatile int*>(addr + kMutexKindOffset);
+    if (kind & (kMutexRobust | kMutexPshared)) return nullptr;  // glibc uses __list, or other processes share it
+    return reinterpret_cast<std::atomic<uint64_t>*>(addr + kMutexListNextOffset);
+  }
+  if (family == Family::RwLock) {
+    if (*reinterpret_cast<const volatile int*>(addr + kRwSharedOffset) != 0) return nullptr;
+    return reinterpret_cast<std::atomic<uint64_t>*>(addr + kRwPad2Offset);
+  }
+  return nullptr;
+}
+
+inline LockState* LockRegistry::find(uintptr_t addr, Family family) {
+  if (auto* tag = tag_slot(addr, family)) {
+    uint64_t t = tag->load(std::memory_order_relaxed);
+    if ((t & 0xFFFFFFFF00000000ull) == kTagMagic) {
+      LockState* st = slot(slot_of(static_cast<uint32_t>(t)));
+      if (st && st->id == static_cast<uint32_t>(t) && st->addr == addr) return st;
+    }
+    return nullptr;
+  }
+  return find_by_address(addr);
+}
 
 }  // namespace lockscope::rt

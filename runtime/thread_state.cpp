@@ -5,9 +5,9 @@
 
 namespace lockscope::rt {
 
-HeldEntry& ThreadState::next_slot() {
+HeldEntry& ThreadState::grow_and_next_slot() {
   uint32_t n = held_count();
-  if (n + 1 >= held_cap) {
+  {
     // Old arrays are never freed: the watchdog may be reading them. Growth is geometric, so the
     // leak is bounded by the largest array.
     uint32_t cap = held_cap * 2;
@@ -20,7 +20,7 @@ HeldEntry& ThreadState::next_slot() {
   return held_array()[n];
 }
 
-void ThreadState::remove_at(uint32_t i) {
+void ThreadState::remove_middle(uint32_t i) {
   uint32_t n = held_count();
   HeldEntry* h = held_array();
   for (uint32_t j = i; j + 1 < n; ++j) h[j] = h[j + 1];

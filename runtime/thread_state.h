@@ -64,9 +64,18 @@ struct ThreadState {
   HeldEntry* held_array() { return held.load(std::memory_order_relaxed); }
   uint32_t held_count() const { return held_n.load(std::memory_order_relaxed); }
   // The slot just past the held locks, grown when needed; the caller fills it, then commits.
-  HeldEntry& next_slot();
+  HeldEntry& next_slot() {
+    uint32_t n = held_count();
+    return n + 1 < held_cap ? held_array()[n] : grow_and_next_slot();
+  }
+  HeldEntry& grow_and_next_slot();
   void commit_slot() { held_n.store(held_count() + 1, std::memory_order_release); }
-  void remove_at(uint32_t i);
+  void remove_at(uint32_t i) {
+    uint32_t n = held_count();
+    if (i + 1 == n) held_n.store(n - 1, std::memory_order_release);  // the usual LIFO unlock
+    else remove_middle(i);
+  }
+  void remove_middle(uint32_t i);
   void clear_held() { held_n.store(0, std::memory_order_release); }
 
   static uint32_t cache_index(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 54; }
