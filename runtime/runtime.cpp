@@ -24,10 +24,13 @@
 namespace lockscope::rt {
 
 thread_local int t_in_shim __attribute__((tls_model("initial-exec"))) = 0;
+thread_local ThreadState* t_thread __attribute__((tls_model("initial-exec"))) = nullptr;
+std::atomic<int> g_init{0};
+const Options* g_options = nullptr;
+Detector* g_detector = nullptr;
 
 namespace {
 
-thread_local ThreadState* t_thread __attribute__((tls_model("initial-exec"))) = nullptr;
 
 struct State {
   Options options;
@@ -44,7 +47,6 @@ struct State {
 };
 
 alignas(State) unsigned char g_storage[sizeof(State)];
-std::atomic<int> g_init{0};  // 0 none, 1 in progress, 2 ready
 State* g_state = nullptr;
 
 [[noreturn]] void fail_start(const std::string& message) {
@@ -141,7 +143,6 @@ void final_report() {
 
 }  // namespace
 
-bool ready() { return g_init.load(std::memory_order_acquire) == 2; }
 
 void ensure_init() {
   int expected = 0;
@@ -174,6 +175,8 @@ void ensure_init() {
   pthread_key_create(&s->exit_key, thread_exit);
   pthread_atfork(fork_prepare, fork_parent, fork_child);
   g_state = s;
+  g_options = &s->options;
+  g_detector = &s->detector;
   std::atexit(final_report);
   // The constructor runs on the main thread: make it T0 before any other thread exists.
   if (syscall(SYS_gettid) == getpid()) s->detector.on_thread_start(*current_thread(), {});
@@ -181,11 +184,7 @@ void ensure_init() {
   --t_in_shim;
 }
 
-const Options& options() { return g_state->options; }
-Detector& detector() { return g_state->detector; }
-
-ThreadState* current_thread() {
-  if (ThreadState* t = t_thread) return t;
+ThreadState* create_current_thread() {
   ++t_in_shim;
   ThreadState* t = g_state->detector.create_thread();
   t->tid = static_cast<pid_t>(syscall(SYS_gettid));

@@ -4,6 +4,7 @@
 // JSON, decide the exit status, end the process on a finding that cannot be survived).
 #include <sys/types.h>
 
+#include <atomic>
 #include <cstddef>
 
 #include "detector.h"
@@ -15,11 +16,21 @@ namespace lockscope::rt {
 // locks through libc or libstdc++).
 extern thread_local int t_in_shim __attribute__((tls_model("initial-exec")));
 
-bool ready();                 // the shim finished initialising
-void ensure_init();           // idempotent; stops the process (exit 2) on bad options
-const Options& options();
-Detector& detector();
-ThreadState* current_thread();  // creates the state on first use
+// Inline accessors for the lock fast path (set once by ensure_init, or per thread).
+extern std::atomic<int> g_init;  // 0 none, 1 in progress, 2 ready
+extern const Options* g_options;
+extern Detector* g_detector;
+extern thread_local ThreadState* t_thread __attribute__((tls_model("initial-exec")));
+
+inline bool ready() { return g_init.load(std::memory_order_acquire) == 2; }  // initialised
+void ensure_init();  // idempotent; stops the process (exit 2) on bad options
+inline const Options& options() { return *g_options; }
+inline Detector& detector() { return *g_detector; }
+ThreadState* create_current_thread();
+inline ThreadState* current_thread() {  // creates the state on first use
+  if (ThreadState* t = t_thread) return t;
+  return create_current_thread();
+}
 void set_thread_entry(ThreadState* t, uintptr_t entry_pc);
 // Threads that exited and are not yet joined, by pthread_t (which stays unique until the join).
 bool take_exited_thread(unsigned long pthread_id, uint32_t& index);
