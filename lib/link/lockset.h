@@ -96,7 +96,7 @@ struct ProgramRun {
 struct Limits {
   unsigned call_depth = 24;       // deeper chains are cut (with a note)
   unsigned contexts = 20000;      // memoised (function, context) analyses before giving up
-  size_t evidence = 150000;       // edges and accesses kept across memoised results (~1 GB)
+  size_t evidence = 50000;        // edges and accesses kept in memoised results (leveldb: 0.5 GB)
   unsigned threads = 512;         // distinct thread instances
 };
 
