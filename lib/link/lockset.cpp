@@ -507,28 +507,25 @@ class Analyzer {
       auto it = s.find(id);
       return it == s.end() ? known : it->second.site;
     };
+    // An acquisition of a lock the callee leaves held is, for this caller, the call itself.
+    auto place = [&](auto& item, const std::string& lock, report::Location& site) {
+      lift(item.point, state);
+      if (r.net.count(lock)) {
+        site = call.loc;
+        item.chain.clear();
+        item.function = fn.name;
+      } else {
+        item.chain.insert(item.chain.begin(), frame);
+      }
+    };
     for (OrderEdge e : r.edges) {
       e.from_site = site_of(e.from, e.from_site);
-      lift(e.point, state);
-      if (r.net.count(e.to)) {
-        e.to_site = call.loc;
-        e.chain.clear();
-        e.function = fn.name;
-      } else {
-        e.chain.insert(e.chain.begin(), frame);
-      }
+      place(e, e.to, e.to_site);
       rec.add(std::move(e));
     }
     for (DoubleLock d : r.doubles) {
       d.first_site = site_of(d.lock, d.first_site);
-      lift(d.point, state);
-      if (r.net.count(d.lock)) {
-        d.site = call.loc;
-        d.chain.clear();
-        d.function = fn.name;
-      } else {
-        d.chain.insert(d.chain.begin(), frame);
-      }
+      place(d, d.lock, d.site);
       rec.add(std::move(d));
     }
     for (Access a : r.accesses) {
