@@ -9,6 +9,7 @@
 
 #include "driver/compile_db.h"
 #include "driver/resource_dir.h"
+#include "cache/report_cache.h"
 #include "driver/scale.h"
 #include "lockscope/version.h"
 
@@ -65,7 +66,7 @@ CheckResult run_check(const CheckOptions& options, ActionMaker make_action, cons
   result.jobs = static_cast<unsigned>(std::min<size_t>(extract_options.jobs, units.size() - extraction.from_cache));
   result.extract_seconds = extract_seconds;
   result.from_cache = extraction.from_cache;
-  result.warnings = std::move(extraction.warnings);
+  result.warnings.insert(result.warnings.begin(), extraction.warnings.begin(), extraction.warnings.end());
   return result;
 }
 
@@ -88,7 +89,22 @@ CheckResult link_outcomes(const std::vector<Unit>& units, std::vector<UnitOutcom
   result.units = units.size();
   result.failed = unit_errors.size();
   const Clock::time_point link_start = Clock::now();
-  result.report = analyze(facts, link::Options{options.lock_order, options.races});
+  const link::Options link_options{options.lock_order, options.races};
+  if (options.cache_dir) {
+    // Same facts, same options: same report (cache/report_cache.h).
+    const cache::ReportCache reports(*options.cache_dir);
+    const std::string key = cache::link_key(facts, std::string(options.lock_order ? "lock-order," : "") +
+                                                       (options.races ? "races" : ""));
+    if (auto cached = reports.load(key, result.warnings)) {
+      result.report = std::move(*cached);
+      result.link_from_cache = true;
+    } else {
+      result.report = analyze(facts, link_options);
+      reports.store(key, result.report, result.warnings);
+    }
+  } else {
+    result.report = analyze(facts, link_options);
+  }
   result.link_seconds = seconds_since(link_start);
   result.report.tool = "lockscope";
   result.report.version = kVersion;

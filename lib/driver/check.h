@@ -27,6 +27,7 @@ struct CheckResult {
   double extract_seconds = 0;     // wall time of the parallel extraction
   double link_seconds = 0;        // wall time of the link
   size_t from_cache = 0;          // of the units, how many were not parsed (--cache-dir)
+  bool link_from_cache = false;   // the report of the same facts was reused (--cache-dir)
   std::vector<std::string> warnings;  // cache entries ignored or not written, for stderr
 };
 

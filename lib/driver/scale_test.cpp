@@ -65,6 +65,30 @@ TEST_F(Scale, CacheSkipsUnchangedUnitsAndReparsesChangedOnes) {
   EXPECT_EQ(json_of(one_changed.report), json_of(cold.report));
 }
 
+TEST_F(Scale, LinkIsSkippedWhenNoFactsChanged) {
+  write_project({"a.cpp", "b.cpp"});
+  CheckOptions o = options();
+  o.cache_dir = dir.file("cache");
+  int links = 0;
+  auto counting = [&](const std::vector<facts::TranslationUnitFacts>& units, const link::Options& lo) {
+    ++links;
+    return one_finding_per_unit(units, lo);
+  };
+  const CheckResult cold = run_check(o, record_main_file, counting);
+  const CheckResult warm = run_check(o, record_main_file, counting);
+  EXPECT_EQ(links, 1);
+  EXPECT_TRUE(warm.link_from_cache);
+  EXPECT_EQ(json_of(warm.report), json_of(cold.report));
+  o.races = false;  // other options: another link
+  run_check(o, record_main_file, counting);
+  EXPECT_EQ(links, 2);
+  dir.write("c.cpp", "int c;\n");  // other facts: another link
+  write_project({"a.cpp", "b.cpp", "c.cpp"});
+  o.races = true;
+  run_check(o, record_main_file, counting);
+  EXPECT_EQ(links, 3);
+}
+
 TEST_F(Scale, BrokenUnitIsNeverCached) {
   write_project({"a.cpp", "bad.cpp"}, {"bad.cpp"});
   CheckOptions o = options();
@@ -86,8 +110,9 @@ TEST_F(Scale, CorruptCacheEntryIsReparsedWithAWarning) {
     dir.write(it->path().substr(dir.path().size() + 1), "garbage");
   const CheckResult after = check(o);
   EXPECT_EQ(after.from_cache, 0u);
-  ASSERT_EQ(after.warnings.size(), 1u);
-  EXPECT_NE(after.warnings[0].find("ignoring cache entry"), std::string::npos) << after.warnings[0];
+  EXPECT_FALSE(after.link_from_cache);
+  ASSERT_EQ(after.warnings.size(), 2u);  // the unit's entry and the link's
+  for (const std::string& w : after.warnings) EXPECT_NE(w.find("ignoring cache entry"), std::string::npos) << w;
   EXPECT_EQ(json_of(after.report), json_of(cold.report));
 }
 

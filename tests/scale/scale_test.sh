@@ -88,8 +88,12 @@ cache_hit)
   has err.txt "5 translation units (0 from the cache)"
   run 1 check --cache-dir cache --stats --format json -o warm.json
   has err.txt "5 translation units (5 from the cache)"
+  has err.txt "s (from the cache)"  # the link too
   lacks err.txt "warning"
   same cold.json warm.json
+  run 1 check --cache-dir cache -o warm.txt
+  run 1 check -o plain.txt
+  same plain.txt warm.txt
   has warm.json "lock-order-inversion"
   # Another command (a new flag) is another entry.
   sed -i 's/-std=c++20/-std=c++20 -DX/g' build/compile_commands.json
@@ -118,15 +122,16 @@ cache_corrupt)
   for entry in cache/*.json; do
     ((n++ % 2)) && echo '{"truncated": ' >"$entry" || printf '\0\1garbage' >"$entry"
   done
-  ((n == 5)) || fail "expected 5 cache entries, found $n"
+  ((n == 6)) || fail "expected 6 cache entries (5 units, 1 link), found $n"
   run 1 check --cache-dir cache --stats --format json -o again.json
   has err.txt "warning: ignoring cache entry"
   has err.txt "(0 from the cache)"
-  [[ $(grep -c "warning: ignoring cache entry" err.txt) == 5 ]] || fail "expected one warning per entry"
+  [[ $(grep -c "warning: ignoring cache entry" err.txt) == 6 ]] || fail "expected one warning per entry"
   same cold.json again.json
   # The entries were rewritten: the next run trusts them, silently.
   run 1 check --cache-dir cache --stats
   has err.txt "(5 from the cache)"
+  has err.txt "s (from the cache)"
   lacks err.txt "warning"
   ;;
 shard_equivalence)

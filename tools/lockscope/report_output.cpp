@@ -61,7 +61,7 @@ void write_summary(const std::string& command, const driver::CheckOptions& optio
     if (command == "check")
       std::cerr << ", extraction " << result.extract_seconds << " s on " << result.jobs
                 << (result.jobs == 1 ? " thread" : " threads");
-    std::cerr << ", link " << result.link_seconds << " s\n";
+    std::cerr << ", link " << result.link_seconds << " s" << (result.link_from_cache ? " (from the cache)" : "") << "\n";
   }
   if (options.quiet) return;
   if (result.failed > 0)
