@@ -48,13 +48,13 @@ ThreadState* Detector::create_thread() {
   return t;
 }
 
-ThreadClocks::Clock Detector::on_thread_create(ThreadState& parent) {
-  ThreadClocks::Clock c = clocks_.on_create(parent.index);
+ThreadClocks::Start Detector::on_thread_create(ThreadState& parent) {
+  ThreadClocks::Start c = clocks_.on_create(parent.index);
   parent.epoch = clocks_.epoch(parent.index);
   return c;
 }
 
-void Detector::on_thread_start(ThreadState& child, ThreadClocks::Clock start) {
+void Detector::on_thread_start(ThreadState& child, ThreadClocks::Start start) {
   clocks_.on_start(child.index, std::move(start));
   child.epoch = clocks_.epoch(child.index);
 }

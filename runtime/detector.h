@@ -87,8 +87,8 @@ class Detector {
   void exit_thread(ThreadState& t);
   // Thread ordering by creation and join (thread_clock.h): cycles whose edges cannot overlap in
   // time are not deadlocks.
-  ThreadClocks::Clock on_thread_create(ThreadState& parent);
-  void on_thread_start(ThreadState& child, ThreadClocks::Clock start);
+  ThreadClocks::Start on_thread_create(ThreadState& parent);
+  void on_thread_start(ThreadState& child, ThreadClocks::Start start);
   void on_thread_join(ThreadState& joiner, uint32_t joined_index);
   ThreadState* threads() const { return threads_.load(std::memory_order_acquire); }
   ThreadState* thread_by_index(uint32_t index) const;

@@ -274,7 +274,7 @@ struct StartArgs {
   int (*c11_fn)(void*);
   void* arg;
   uintptr_t entry;
-  ThreadClocks::Clock clock;
+  ThreadClocks::Start clock;
 };
 
 ThreadState* begin_thread(StartArgs& a) {

@@ -29,23 +29,39 @@ void ThreadClocks::merge(Clock& into, const Clock& from) {
   into.swap(out);
 }
 
-ThreadClocks::Clock ThreadClocks::on_create(uint32_t parent) {
+uint32_t ThreadClocks::View::get(uint32_t t) const {
+  uint32_t e = base ? entry(*base, t) : 0;
+  return extra_epoch && extra_thread == t ? std::max(e, extra_epoch) : e;
+}
+
+ThreadClocks::Clock ThreadClocks::View::flat() const {
+  Clock c = base ? *base : Clock{};
+  if (extra_epoch) merge(c, Clock{{extra_thread, extra_epoch}});
+  return c;
+}
+
+void ThreadClocks::snapshot(State& s) {
+  s.history.emplace_back(s.epoch, s.clock);
+  if (s.history.size() > kMaxHistory) s.history.erase(s.history.begin());
+}
+
+ThreadClocks::Start ThreadClocks::on_create(uint32_t parent) {
   SpinGuard g(lock_);
   State& p = state(parent);
   ++p.epoch;  // the parent's later events are concurrent with the child
-  Clock child = p.clock;
-  merge(child, Clock{{parent, p.epoch}});
-  p.history.emplace_back(p.epoch, p.clock);
-  return child;
+  if (p.clock.extra_epoch || !p.clock.base)  // fold the extra entry in once, then share
+    p.clock = View{std::make_shared<const Clock>(p.clock.flat()), 0, 0};
+  return Start{p.clock.base, parent, p.epoch};
 }
 
-void ThreadClocks::on_start(uint32_t child, Clock start) {
+void ThreadClocks::on_start(uint32_t child, Start start) {
   SpinGuard g(lock_);
-  State& c = state(child);
-  c.epoch = 0;
-  c.clock = std::move(start);
-  c.history.clear();
-  c.history.emplace_back(0, c.clock);
+  State& s = state(child);
+  s.epoch = 0;
+  uint32_t parent_epoch = start.base ? start.parent_epoch : 0;
+  s.clock = View{std::move(start.base), start.parent, parent_epoch};
+  s.history.clear();
+  snapshot(s);
 }
 
 void ThreadClocks::on_exit(uint32_t thread) {
@@ -55,13 +71,14 @@ void ThreadClocks::on_exit(uint32_t thread) {
 
 void ThreadClocks::on_join(uint32_t joiner, uint32_t joined) {
   SpinGuard g(lock_);
-  State& j = state(joined);
-  Clock learned = j.clock;
-  merge(learned, Clock{{joined, j.epoch}});
+  Clock learned = state(joined).clock.flat();
+  merge(learned, Clock{{joined, state(joined).epoch}});
   State& p = state(joiner);
   ++p.epoch;
-  merge(p.clock, learned);
-  p.history.emplace_back(p.epoch, p.clock);
+  Clock mine = p.clock.flat();
+  merge(mine, learned);
+  p.clock = View{std::make_shared<const Clock>(std::move(mine)), 0, 0};
+  snapshot(p);
 }
 
 uint32_t ThreadClocks::epoch(uint32_t thread) const {
@@ -76,9 +93,9 @@ bool ThreadClocks::happens_before(uint32_t a, uint32_t xa, uint32_t b, uint32_t 
   const auto& history = states_[b]->history;
   // The clock b had at epoch xb: the last snapshot taken at or before it.
   auto it = std::upper_bound(history.begin(), history.end(), xb,
-                             [](uint32_t x, const std::pair<uint32_t, Clock>& h) { return x < h.first; });
+                             [](uint32_t x, const std::pair<uint32_t, View>& h) { return x < h.first; });
   if (it == history.begin()) return false;
-  return entry(std::prev(it)->second, a) > xa;
+  return std::prev(it)->second.get(a) > xa;
 }
 
 }  // namespace lockscope::rt

@@ -7,8 +7,11 @@
 //
 // Each thread has an epoch, bumped when it creates a thread, joins one, or exits; an event is a
 // (thread, epoch) pair. Clocks are snapshotted at thread start and after each join, so
-// happens_before() can answer for any past event. Clocks hold at most kMaxEntries threads (the
-// most recent); a forgotten entry makes events look concurrent, which errs toward reporting.
+// happens_before() can answer for past events. Snapshots are shared and immutable (a child's
+// start clock is its creator's, not a copy). Bounds, so that programs creating and joining
+// threads by the hundred thousand stay small: a clock holds at most kMaxEntries threads (the most
+// recent), a thread keeps its last kMaxHistory snapshots. A forgotten entry or snapshot makes
+// events look concurrent, which errs toward reporting.
 // Thread-safe (one internal lock; used on thread create/join/exit and when a cycle is examined).
 #include <cstdint>
 #include <memory>
@@ -21,12 +24,17 @@ namespace lockscope::rt {
 class ThreadClocks {
  public:
   using Clock = std::vector<std::pair<uint32_t, uint32_t>>;  // (thread, epoch), sorted by thread
-  static constexpr size_t kMaxEntries = 1024;
+  static constexpr size_t kMaxEntries = 256;
+  static constexpr size_t kMaxHistory = 32;
 
   // In the parent, before the child starts: bumps the parent's epoch; returns the child's clock.
-  Clock on_create(uint32_t parent);
-  // In the child, first thing: `start` from on_create (empty for the first thread).
-  void on_start(uint32_t child, Clock start);
+  struct Start {  // a child's clock at start: its creator's clock plus the creator's epoch
+    std::shared_ptr<const Clock> base;
+    uint32_t parent = 0, parent_epoch = 0;
+  };
+  Start on_create(uint32_t parent);
+  // In the child, first thing: `start` from on_create (default for the first thread).
+  void on_start(uint32_t child, Start start);
   void on_exit(uint32_t thread);
   void on_join(uint32_t joiner, uint32_t joined);
   uint32_t epoch(uint32_t thread) const;
@@ -39,14 +47,23 @@ class ThreadClocks {
   void unlock() { lock_.unlock(); }
 
  private:
+  // A clock as stored: a shared immutable base plus one extra entry, so that every child started
+  // from the same creator clock shares it.
+  struct View {
+    std::shared_ptr<const Clock> base;
+    uint32_t extra_thread = 0, extra_epoch = 0;  // extra_epoch 0: no extra entry
+    uint32_t get(uint32_t t) const;
+    Clock flat() const;
+  };
   struct State {
     uint32_t epoch = 0;
-    Clock clock;  // what this thread knows of the others
-    std::vector<std::pair<uint32_t, Clock>> history;  // (epoch from which it holds, clock)
+    View clock;  // what this thread knows of the others
+    std::vector<std::pair<uint32_t, View>> history;  // (epoch from which it holds, clock)
   };
   State& state(uint32_t t);
   static void merge(Clock& into, const Clock& from);
   static uint32_t entry(const Clock& c, uint32_t t);
+  void snapshot(State& s);
 
   mutable SpinLock lock_;
   std::vector<std::unique_ptr<State>> states_;

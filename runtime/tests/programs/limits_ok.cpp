@@ -1,5 +1,6 @@
 // No limit a user can hit: 10,000 locks held at once by one thread, 1,000,000 distinct mutexes,
-// 200 threads, locks in arrays and heap objects — consistent orders, so silent.
+// 200 threads at once, 20,000 threads created and joined one after another, locks in arrays and
+// heap objects — consistent orders, so silent.
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -23,4 +24,12 @@ int main() {
       std::lock_guard<std::mutex> b(heap[i]);
     });
   for (auto& t : ts) t.join();
+
+  for (int i = 0; i < 20000; ++i) {
+    std::thread t([i] {
+      std::lock_guard<std::mutex> a(many[i % 9999]);
+      std::lock_guard<std::mutex> b(many[9999]);
+    });
+    t.join();
+  }
 }
