@@ -227,6 +227,12 @@ launcher_never_breaks_the_build)
   # Not a compile (a link): only the compiler runs; `lockscope extract --` is the same launcher.
   run 0 "$lockscope" extract -- "$clangxx" -c src/hits.cpp -I src -o hits.o
   [[ -f hits.o.lockscope.json ]] || fail "lockscope extract -- wrote no record"
+  # Behind a compiler wrapper (ccache is not installed here; env stands in for one only if named
+  # so): a wrapper named ccache is skipped for extraction and still runs the compile.
+  mkdir -p bin && ln -s "$(command -v env)" bin/ccache
+  run 0 "$launcher" bin/ccache "$clangxx" -c src/util.cpp -o wrapped.o
+  [[ -f wrapped.o ]] || fail "the wrapped compile did not run"
+  grep -q '"functions"' wrapped.o.lockscope.json || fail "no facts behind the wrapper"
   run 0 "$launcher" "$clangxx" -shared util.o -o libutil.so
   [[ -f libutil.so && ! -e libutil.so.lockscope.json ]] || fail "a link was not passed through untouched"
   run 127 "$launcher" /nonexistent/compiler -c src/util.cpp

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -82,6 +83,15 @@ void extract_isolated(const driver::Unit& unit, const std::string& record_path) 
   }
 }
 
+// `lockscope-extract ccache clang++ ...`: the compiler, for extraction, is the one the wrapper runs.
+std::vector<std::string> without_wrapper(std::vector<std::string> command) {
+  static const std::vector<std::string> kWrappers = {"ccache", "sccache", "distcc", "icecc"};
+  const std::string name = std::filesystem::path(command.front()).filename().string();
+  if (command.size() > 1 && std::find(kWrappers.begin(), kWrappers.end(), name) != kWrappers.end())
+    command.erase(command.begin());
+  return command;
+}
+
 }  // namespace
 
 int extract_main(const Args& arguments) {
@@ -96,7 +106,8 @@ int extract_main(const Args& arguments) {
     return report::kExitClean;
   }
   try {
-    if (const auto job = cache::compile_job(command)) {
+    const std::vector<std::string> compiler = without_wrapper(command);
+    if (const auto job = cache::compile_job(compiler)) {
       std::error_code ec;
       const std::filesystem::path cwd = std::filesystem::current_path(ec);
       if (ec) {
@@ -104,7 +115,7 @@ int extract_main(const Args& arguments) {
       } else {
         const std::filesystem::path source = (cwd / job->source).lexically_normal();
         const std::filesystem::path object = (cwd / job->object).lexically_normal();
-        extract_isolated({source.string(), cwd.string(), command}, object.string() + cache::kRecordSuffix);
+        extract_isolated({source.string(), cwd.string(), compiler}, object.string() + cache::kRecordSuffix);
       }
     }
   } catch (const std::exception& e) {
