@@ -437,6 +437,24 @@ int main() {
             V{"lock-order-inversion@7"});
 }
 
+TEST(CrossUnit, TwoProgramsInOneDatabaseDoNotMix) {
+  // A compile database with two executables: each has its own main and one thread; the
+  // opposite orders live in different processes.
+  const char* forward = R"(#include <mutex>
+#include <thread>
+std::mutex a, b;
+void work() { std::lock_guard la(a); std::lock_guard lb(b); }
+int main() { std::thread t(work); t.join(); }
+)";
+  const char* backward = R"(#include <mutex>
+#include <thread>
+extern std::mutex a, b;
+static void work() { std::lock_guard lb(b); std::lock_guard la(a); }
+int main() { std::thread t(work); t.join(); }
+)";
+  EXPECT_EQ(found(check({{"tool_one.cpp", forward}, {"tool_two.cpp", backward}})), V{});
+}
+
 TEST(CrossUnit, CycleAcrossTranslationUnits) {
   const char* header = R"(#pragma once
 #include <mutex>

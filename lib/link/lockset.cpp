@@ -603,7 +603,9 @@ bool may_run_in_parallel(const ProgramRun& run, const ThreadPoint& a, const Thre
   std::vector<int> up_a = ancestry(run, a.thread), up_b = ancestry(run, b.thread);
   size_t common = 0;
   while (common < up_a.size() && common < up_b.size() && up_a[common] == up_b[common]) ++common;
-  if (common == 0) return true;  // unrelated roots (several mains): assume they overlap
+  // Several main()s are several programs (a compile database with tools and tests): their
+  // threads live in different processes and never wait for each other's locks.
+  if (common == 0) return false;
   if (common == up_a.size() || common == up_b.size()) {
     if (run.threads[up_a[common - 1]].multiple) return true;
     // One is an ancestor of the other: does the ancestor's point see that branch running?

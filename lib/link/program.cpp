@@ -14,6 +14,13 @@ Program::Program(const std::vector<facts::TranslationUnitFacts>& units) {
     for (const auto& f : unit.functions) {
       // Inline functions and template instantiations appear in every unit that uses them with
       // the same body: the first copy stands for all.
+      // Each main() is its own program: they all share one USR, so keep them apart by unit.
+      if (f.is_main) {
+        facts::Function main = f;
+        main.usr += "@" + unit.main_file;
+        functions_.emplace(main.usr, std::move(main));
+        continue;
+      }
       functions_.emplace(f.usr, f);
     }
   }
