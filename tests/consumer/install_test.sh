@@ -69,7 +69,7 @@ echo "install test: lockscope run: exit 66, cycle reported"
 # The installed static checker finds the compiler's builtin headers (<mutex> needs stddef.h).
 mkdir -p "$tmp/db"
 printf '[{"directory": "%s", "file": "%s", "command": "c++ -std=c++20 -pthread -c %s"}]\n' \
-  "$src" "$src/static_inversion.cpp" "$src/static_inversion.cpp" >"$tmp/db/compile_commands.json"
+  "$src" "$src/inversion.cpp" "$src/inversion.cpp" >"$tmp/db/compile_commands.json"
 set +e
 "$prefix/bin/lockscope" check -p "$tmp/db" >"$tmp/check.out" 2>&1
 status=$?

@@ -1,26 +1,32 @@
-// Thread 1 takes a then b, thread 2 takes b then a. They run one after the other, so the program
-// never hangs, but the lock order is inconsistent: the shim must report the cycle and exit 66,
-// and the static checker must report it too.
+// The classic inversion: thread 1 takes a then b, thread 2 takes b then a. The threads run at the
+// same time, but thread 2 waits (on an atomic flag, which orders no locks) until thread 1 has
+// released both, so the program never hangs. The shim must still report the cycle and exit 66;
+// the static checker must report it too.
+#include <atomic>
 #include <mutex>
 #include <thread>
 
 std::mutex a;
 std::mutex b;
+std::atomic<bool> first_done{false};
 
 void first() {
-  std::lock_guard<std::mutex> la(a);
-  std::lock_guard<std::mutex> lb(b);
+  {
+    std::lock_guard<std::mutex> la(a);
+    std::lock_guard<std::mutex> lb(b);
+  }
+  first_done.store(true);
 }
 
 void second() {
+  while (!first_done.load()) std::this_thread::yield();
   std::lock_guard<std::mutex> lb(b);
   std::lock_guard<std::mutex> la(a);
 }
 
 int main() {
-  std::thread t1(first);
+  std::thread t1(first), t2(second);
   t1.join();
-  std::thread t2(second);
   t2.join();
   return 0;
 }
