@@ -1,7 +1,5 @@
 // `lockscope check`: options in, report out. The work is in lib/driver (units, parallel
 // extraction, errors), lib/extract and lib/link (the analysis).
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <new>
@@ -51,13 +49,9 @@ int check_main(const Args& arguments) {
     std::cout << driver::check_help() << "\n" << report::ci_options_help();
     return report::kExitClean;
   }
-  // Opened before the analysis, so an unwritable path fails in a second, not after an hour.
   std::ofstream file;
-  if (options.output) {
-    file.open(*options.output);
-    if (!file) return fail("cannot write --output " + *options.output + ": " + std::strerror(errno));
-  }
-  std::ostream& out = options.output ? file : std::cout;
+  std::ostream* out = open_output("check", options, file);
+  if (!out) return report::kExitError;
 
   driver::CheckResult result;
   try {
@@ -72,7 +66,7 @@ int check_main(const Args& arguments) {
     return fail(std::string("internal error: ") + e.what() + " (please report this)");
   }
   if (options.facts_out) return finish_shard(options, result);
-  return finish_report("check", options, ci, result, out);
+  return finish_report("check", options, ci, result, *out);
 }
 
 }  // namespace lockscope::cli

@@ -1,8 +1,6 @@
 // `lockscope link DIR...`: the whole-program half of `lockscope check` over facts extracted
 // elsewhere, by `check --shard I/N --facts-out DIR` jobs or by the `lockscope-extract` compiler
 // launcher. Same output options and report as check (report_output.h).
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -69,18 +67,15 @@ int link_main(const Args& arguments) {
     return fail(e.what());
   }
   if (options.help) {
-    std::cout << kLinkHelp << "\nCI:\n" << report::ci_options_help();
+    std::cout << kLinkHelp << "\n" << report::ci_options_help();
     return report::kExitClean;
   }
   if (auto o = extraction_option(options))
     return fail(*o + " selects or extracts units; link reads facts already extracted (see lockscope link --help)");
 
   std::ofstream file;
-  if (options.output) {
-    file.open(*options.output);
-    if (!file) return fail("cannot write --output " + *options.output + ": " + std::strerror(errno));
-  }
-  std::ostream& out = options.output ? file : std::cout;
+  std::ostream* out = open_output("link", options, file);
+  if (!out) return report::kExitError;
 
   driver::CheckResult result;
   try {
@@ -95,7 +90,7 @@ int link_main(const Args& arguments) {
   } catch (const std::exception& e) {
     return fail(std::string("internal error: ") + e.what() + " (please report this)");
   }
-  return finish_report("link", options, ci, result, out);
+  return finish_report("link", options, ci, result, *out);
 }
 
 }  // namespace lockscope::cli

@@ -2,6 +2,8 @@
 #include "report_output.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 
@@ -78,6 +80,14 @@ void write_summary(const std::string& command, const driver::CheckOptions& optio
 int fail(const std::string& command, const std::string& message) {
   std::cerr << "lockscope " << command << ": " << message << "\n";
   return report::kExitError;
+}
+
+std::ostream* open_output(const std::string& command, const driver::CheckOptions& options, std::ofstream& file) {
+  if (!options.output) return &std::cout;
+  file.open(*options.output);
+  if (file) return &file;
+  fail(command, "cannot write --output " + *options.output + ": " + std::strerror(errno));
+  return nullptr;
 }
 
 int finish_report(const std::string& command, const driver::CheckOptions& options, const report::CiOptions& ci,
