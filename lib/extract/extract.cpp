@@ -47,6 +47,14 @@ std::string record_name(QualType t) {
 }
 
 // Peels everything that does not change which object an expression designates.
+// Display names drop "(anonymous namespace)::": users write `counter`, not the qualifier. (Ids
+// are USRs, so nothing is merged by this.)
+std::string readable(std::string name) {
+  static constexpr std::string_view anon = "(anonymous namespace)::";
+  for (size_t at; (at = name.find(anon)) != std::string::npos;) name.erase(at, anon.size());
+  return name;
+}
+
 const Expr* strip(const Expr* e) {
   while (e) {
     const Expr* before = e;
@@ -120,7 +128,7 @@ class FunctionExtractor {
       facts::Location l = loc(md->getParent()->getLocation());
       return "lambda at " + l.file + ":" + std::to_string(l.line);
     }
-    return fd->getQualifiedNameAsString();
+    return readable(fd->getQualifiedNameAsString());
   }
 
   std::string text(const Expr* e) const {
@@ -170,7 +178,7 @@ class FunctionExtractor {
       p.id = usr_of(v);
       p.name = v->isStaticLocal() ? display_name(cast<FunctionDecl>(v->getParentFunctionOrMethod())) +
                                         "::" + v->getNameAsString()
-                                  : v->getQualifiedNameAsString();
+                                  : readable(v->getQualifiedNameAsString());
       return p;
     }
     // A local reference or pointer initialised from a path designates that path.
