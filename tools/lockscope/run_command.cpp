@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -166,14 +167,36 @@ int run_main(const Args& args) {
   if (exec_failed) return fail("cannot run '" + program_args[0] + "': " + std::strerror(exec_errno));
 
   size_t findings = 0;
-  bool have_report = fs::exists(report_path, ec);
-  if (have_report) {
-    try {
-      findings = report::read_json_file(report_path).findings.size();
-    } catch (const report::ReportFormatError& e) {
-      std::cerr << "lockscope run: " << e.what() << "\n";
-      have_report = false;
+  bool have_report = false;
+  try {
+    report::Report merged;
+    if ((have_report = fs::exists(report_path, ec))) merged = report::read_json_file(report_path);
+    // Processes the program started (make, a test driver, a shell) report to FILE.<pid>: fold
+    // them into the one report.
+    fs::path dir = fs::path(report_path).parent_path();
+    std::string prefix = fs::path(report_path).filename().string() + ".";
+    std::vector<fs::path> parts;
+    for (const auto& entry : fs::directory_iterator(dir.empty() ? "." : dir, ec)) {
+      std::string name = entry.path().filename().string();
+      if (name.starts_with(prefix) && name.find_first_not_of("0123456789", prefix.size()) == std::string::npos)
+        parts.push_back(entry.path());
     }
+    for (const fs::path& part : parts) {
+      report::Report r = report::read_json_file(part.string());
+      for (auto& f : r.findings) merged.findings.push_back(std::move(f));
+      if (!have_report) merged.version = r.version, merged.source = r.source;
+      have_report = true;
+      fs::remove(part, ec);
+    }
+    if (!parts.empty()) {
+      report::canonicalize(merged.findings);
+      std::ofstream out(report_path);
+      report::write_json(out, merged);
+    }
+    findings = merged.findings.size();
+  } catch (const report::ReportFormatError& e) {
+    std::cerr << "lockscope run: " << e.what() << "\n";
+    have_report = false;
   }
   if (own_report) fs::remove(report_path, ec);
   if (WIFSIGNALED(status)) {

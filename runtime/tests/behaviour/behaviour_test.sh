@@ -71,6 +71,11 @@ check "lockscope run --exitcode" 9 $?
 check "lockscope run: the program's own failure wins" 4 $?
 "$lockscope" run /bin/true
 check "lockscope run: clean" 0 $?
+rm -f "$r"
+"$lockscope" run --report "$r" -- sh -c "'$work/two_plain'; exit \$?" > /dev/null 2>&1
+check "lockscope run: findings of a grandchild process" 66 $?
+check "lockscope run: the grandchild's findings are in the report" 2 "$(findings "$r")"
+if ls "$r".* > /dev/null 2>&1; then echo "FAIL: per-process reports left behind"; failures=$((failures + 1)); fi
 LOCKSCOPE_RUNTIME=/nonexistent.so "$lockscope" run /bin/true 2> "$work/err"
 check "lockscope run: bad LOCKSCOPE_RUNTIME" 2 $?
 "$lockscope" run 2> /dev/null
