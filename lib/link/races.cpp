@@ -155,6 +155,7 @@ class RaceFinder {
       std::stable_sort(group.begin(), group.end(), [](const Access* a, const Access* b) { return a->site < b->site; });
       Sharing s = sharing(target, given_);
       if (s == Sharing::Private) continue;
+      view_ = &threads_for(target);
       if (!check(group, s == Sharing::Shared)) break;
     }
   }
@@ -187,7 +188,7 @@ class RaceFinder {
                                     "lockscope: too many shared accesses; the data-race analysis stopped early"});
         return false;
       }
-      if (lock_in_common(*w, *a) || !may_run_in_parallel(run_, w->point, a->point)) continue;
+      if (lock_in_common(*w, *a) || !may_run_in_parallel(*view_, w->point, a->point)) continue;
       if (!other || better(*w, *a, *other)) other = a;
     }
     if (!other) return true;
@@ -241,7 +242,33 @@ class RaceFinder {
   const ProgramRun& run_;
   report::Report& out_;
   RaceLimits limits_;
+  // A local lives in one frame of the thread that started the threads given it. When that
+  // thread runs as several instances, each has its own local, reached only by the threads that
+  // instance started: within one instance, neither it nor what it started runs twice.
+  const ProgramRun& threads_for(const std::string& target) {
+    if (!target.starts_with("l:")) return run_;
+    std::set<int> owners;
+    for (const ThreadInstance& t : run_.threads)
+      for (const std::string& g : t.given)
+        if (overlaps(g, target)) owners.insert(t.parent);
+    if (owners.size() != 1 || *owners.begin() < 0 || !run_.threads[*owners.begin()].multiple) return run_;
+    int owner = *owners.begin();
+    auto [it, fresh] = instance_views_.try_emplace(owner);
+    if (fresh) {
+      it->second.threads = run_.threads;
+      for (size_t i = 0; i < run_.threads.size(); ++i)
+        for (int up = static_cast<int>(i); up >= 0; up = run_.threads[up].parent)
+          if (up == owner) {
+            it->second.threads[i].multiple = false;
+            break;
+          }
+    }
+    return it->second;
+  }
+
   std::vector<std::string> given_;
+  std::map<int, ProgramRun> instance_views_;  // by owner thread: its subtree as one instance
+  const ProgramRun* view_ = nullptr;
   unsigned long pairs_ = 0;
 };
 

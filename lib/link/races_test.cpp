@@ -188,5 +188,23 @@ TEST(Races, LocksNoPathNamesOnBothSidesMayBeOne) {
   EXPECT_EQ(race_lines(races(run)), Lines{10});
 }
 
+TEST(Races, ALocalOfAThreadRunningTwiceIsOnePerInstance) {
+  // main starts `worker` several times; each worker hands its own local to a helper it joins.
+  ProgramRun run;
+  run.threads.push_back(ThreadInstance{"main", "main", {}, false, -1, {}, {}});
+  run.threads.push_back(ThreadInstance{"w", "worker", at(1), true, 0, {}, {}});
+  run.threads.push_back(ThreadInstance{"h", "helper", at(2), true, 1, {}, {"l:mine"}});
+  ThreadPoint helper;
+  helper.thread = 2;
+  ThreadPoint worker_after_join;
+  worker_after_join.thread = 1;
+  run.accesses.push_back(access("l:mine", true, 10, helper));
+  run.accesses.push_back(access("l:mine", true, 20, worker_after_join));
+  EXPECT_EQ(race_lines(races(run)), Lines{});
+  // The same shape on a global: the instances share it.
+  for (Access& a : run.accesses) a.target = "g:mine";
+  EXPECT_EQ(race_lines(races(run)), (Lines{10, 20}));
+}
+
 }  // namespace
 }  // namespace lockscope::link
