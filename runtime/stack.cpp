@@ -12,7 +12,10 @@ uint64_t hash_stack(const Stack& s) {
 }
 }  // namespace
 
-uint32_t StackDepot::put(const Stack& s) {
+uint32_t StackDepot::put(const Stack& in) {
+  // The watchdog copies other threads' entries racily: never trust n beyond the array.
+  Stack s = in;
+  if (s.n > kMaxFrames) s.n = kMaxFrames;
   if (s.n == 0) return 0;
   uint64_t h = hash_stack(s);
   SpinGuard g(lock_);

@@ -45,9 +45,13 @@ std::vector<Waiter> snapshot(Detector& d) {
     const HeldEntry* w = t->waiting.load(std::memory_order_acquire);
     Waiter x{t, seq, {}, {}};
     if (w) x.want = *w;
+    x.want.stack.n = std::min(x.want.stack.n, kMaxFrames);
     HeldEntry* h = t->held.load(std::memory_order_acquire);
     uint32_t n = t->held_n.load(std::memory_order_acquire);
-    for (uint32_t i = 0; i < n; ++i) x.holds.push_back(h[i]);
+    for (uint32_t i = 0; i < n; ++i) {
+      x.holds.push_back(h[i]);
+      x.holds.back().stack.n = std::min(x.holds.back().stack.n, kMaxFrames);
+    }
     if (t->waiting.load(std::memory_order_acquire) != w || t->wait_seq.load() != seq) continue;  // moved
     x.want.addr = w ? x.want.addr : 0;
     out.push_back(std::move(x));
