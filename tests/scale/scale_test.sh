@@ -235,6 +235,18 @@ launcher_never_breaks_the_build)
   grep -q '"functions"' wrapped.o.lockscope.json || fail "no facts behind the wrapper"
   run 0 "$launcher" "$clangxx" -shared util.o -o libutil.so
   [[ -f libutil.so && ! -e libutil.so.lockscope.json ]] || fail "a link was not passed through untouched"
+  # LOCKSCOPE_CACHE_DIR: the second compile takes the facts from the cache (emptied here on
+  # purpose, so a hit shows in the record), and a changed source is parsed again.
+  export LOCKSCOPE_CACHE_DIR=$tmp/cache
+  run 0 "$launcher" "$clangxx" -c src/hits.cpp -I src -o cached.o
+  entry=$(ls cache/*.json)
+  jq '.facts.functions = []' "$entry" >entry.json && mv entry.json "$entry"
+  run 0 "$launcher" "$clangxx" -c src/hits.cpp -I src -o cached.o
+  [[ $(jq '.facts.functions | length' cached.o.lockscope.json) == 0 ]] || fail "the launcher did not use the cache"
+  echo "void more() {}" >>src/hits.cpp
+  run 0 "$launcher" "$clangxx" -c src/hits.cpp -I src -o cached.o
+  [[ $(jq '.facts.functions | length' cached.o.lockscope.json) == 2 ]] || fail "a changed source came from the cache"
+  unset LOCKSCOPE_CACHE_DIR
   run 127 "$launcher" /nonexistent/compiler -c src/util.cpp
   has err.txt "cannot run /nonexistent/compiler"
   ;;

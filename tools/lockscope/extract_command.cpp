@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -21,6 +22,7 @@
 #include "driver/compile_db.h"
 #include "driver/extract_units.h"
 #include "driver/resource_dir.h"
+#include "driver/scale.h"
 #include "extract/extract.h"
 
 namespace lockscope::cli {
@@ -38,6 +40,9 @@ unit as not analyzed instead of silently missing it.
 
   cmake -DCMAKE_CXX_COMPILER_LAUNCHER=lockscope-extract -DCMAKE_C_COMPILER_LAUNCHER=lockscope-extract ...
   cmake --build build && lockscope link build
+
+Environment: LOCKSCOPE_CACHE_DIR=DIR reuses the facts of units whose command and files are
+unchanged, like `lockscope check --cache-dir DIR` (and shares DIR with it).
 )";
 
 void warn(const std::string& message) { std::cerr << "lockscope-extract: warning: " << message << "\n"; }
@@ -47,7 +52,16 @@ void warn(const std::string& message) { std::cerr << "lockscope-extract: warning
 int extract_to(const driver::Unit& unit, const std::string& record_path) {
   driver::ExtractOptions options;
   options.resource_dir = driver::default_resource_dir();
-  std::vector<driver::UnitOutcome> outcome = driver::extract_units({unit}, extract::make_extract_action, options);
+  std::vector<driver::UnitOutcome> outcome;
+  // With a fact cache, a rebuild that ccache serves from its own cache does not parse either.
+  const char* cache_dir = std::getenv("LOCKSCOPE_CACHE_DIR");
+  if (cache_dir != nullptr && *cache_dir != '\0') {
+    driver::CachedExtraction cached = driver::extract_with_cache({unit}, extract::make_extract_action, options, cache_dir);
+    for (const std::string& w : cached.warnings) warn(w);
+    outcome = std::move(cached.outcomes);
+  } else {
+    outcome = driver::extract_units({unit}, extract::make_extract_action, options);
+  }
   try {
     cache::write_record(record_path, {unit.file, unit.directory, outcome[0].facts, outcome[0].error});
   } catch (const std::exception& e) {

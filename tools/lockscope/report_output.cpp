@@ -60,7 +60,9 @@ void write_summary(const std::string& command, const driver::CheckOptions& optio
   if (options.stats) {
     std::cerr << prefix << result.units << " translation units";
     if (options.cache_dir) std::cerr << " (" << result.from_cache << " from the cache)";
-    if (command == "check")
+    if (command == "check" && result.jobs == 0)
+      std::cerr << ", extraction " << result.extract_seconds << " s (nothing parsed)";
+    else if (command == "check")
       std::cerr << ", extraction " << result.extract_seconds << " s on " << result.jobs
                 << (result.jobs == 1 ? " thread" : " threads");
     std::cerr << ", link " << result.link_seconds << " s" << (result.link_from_cache ? " (from the cache)" : "") << "\n";
