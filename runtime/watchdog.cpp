@@ -46,8 +46,10 @@ std::vector<Waiter> snapshot(Detector& d) {
     Waiter x{t, seq, {}, {}};
     if (w) x.want = *w;
     x.want.stack.n = std::min(x.want.stack.n, kMaxFrames);
-    HeldEntry* h = t->held.load(std::memory_order_acquire);
+    // Count first, array second: any array published after the count was read holds at least
+    // that many entries (arrays only grow, and old ones are never freed).
     uint32_t n = t->held_n.load(std::memory_order_acquire);
+    HeldEntry* h = t->held.load(std::memory_order_acquire);
     for (uint32_t i = 0; i < n; ++i) {
       x.holds.push_back(h[i]);
       x.holds.back().stack.n = std::min(x.holds.back().stack.n, kMaxFrames);
