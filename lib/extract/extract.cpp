@@ -260,8 +260,11 @@ class FunctionExtractor {
         if (attr.known()) recursive_attrs_.push_back(attr);
       }
     }
+    // t_ = std::thread(...): the thread is joined through t_, as if t_ had been constructed.
+    if (const auto* oc = dyn_cast<CXXOperatorCallExpr>(s); oc && oc->getOperator() == OO_Equal && oc->getNumArgs() == 2 &&
+        is_thread_type(record_name(oc->getArg(0)->getType())))
+      if (const auto* c = dyn_cast<CXXConstructExpr>(strip_to_construct(oc->getArg(1)))) assigned_thread_[c] = oc->getArg(0);
     for (const Stmt* child : s->children()) prescan(child);
-    if (const auto* le = dyn_cast<LambdaExpr>(s)) (void)le;  // lambda bodies are functions of their own
   }
 
   static const Expr* strip_to_construct(const Expr* e) {
@@ -920,7 +923,9 @@ class FunctionExtractor {
         for (unsigned i = 1; i < c->getNumArgs(); ++i) rest.push_back(c->getArg(i));
         auto var = construct_target_.find(c);
         spawn(c->getArg(0), rest, c->getBeginLoc(),
-              var == construct_target_.end() ? unknown("a temporary thread") : path_of_var(var->second, 0));
+              var != construct_target_.end()       ? path_of_var(var->second, 0)
+              : assigned_thread_.count(c) != 0 ? handle_path(assigned_thread_.at(c))
+                                               : stored_handle(c, "a temporary thread"));
       }
       return;
     }
@@ -1064,11 +1069,19 @@ class FunctionExtractor {
     return path_of(e);
   }
 
+  // threads.push_back(std::thread(...)): the thread is joined as an element of `threads`.
+  Path stored_handle(const Expr* made, const char* otherwise) {
+    auto it = shapes().stored_in.find(made);
+    if (it != shapes().stored_in.end())
+      if (Path all = path_of(it->second); all.known()) return element_of(std::move(all));
+    return unknown(otherwise);
+  }
+
   // Loop variables of range-for statements (what they range over), and std::async calls whose
   // future goes straight into a container (parts.push_back(std::async(...))).
   struct Shapes {
     std::unordered_map<const VarDecl*, const Expr*> range_of;
-    std::unordered_map<const CallExpr*, const Expr*> stored_in;
+    std::unordered_map<const Expr*, const Expr*> stored_in;  // a std::thread or std::async result
   };
   const Shapes& shapes() {
     if (!shapes_) {
@@ -1084,8 +1097,8 @@ class FunctionExtractor {
     if (const auto* mc = dyn_cast<CXXMemberCallExpr>(s); mc && mc->getMethodDecl() && mc->getNumArgs() == 1) {
       std::string m = mc->getMethodDecl()->getNameAsString();
       if (m == "push_back" || m == "emplace_back")
-        if (const auto* call = dyn_cast<CallExpr>(strip(mc->getArg(0))))
-          shapes_->stored_in[call] = mc->getImplicitObjectArgument();
+        if (const Expr* made = strip(mc->getArg(0)); isa<CallExpr>(made) || isa<CXXConstructExpr>(made))
+          shapes_->stored_in[made] = mc->getImplicitObjectArgument();
     }
     for (const Stmt* child : s->children()) collect_shapes(child);
   }
@@ -1117,6 +1130,7 @@ class FunctionExtractor {
   std::unordered_map<const CXXConstructExpr*, const VarDecl*> construct_target_;
   std::unordered_map<const CXXConstructExpr*, const FieldDecl*> construct_member_;
   std::unordered_map<const CallExpr*, const VarDecl*> call_target_;
+  std::unordered_map<const CXXConstructExpr*, const Expr*> assigned_thread_;
   std::optional<std::unordered_set<const VarDecl*>> escaping_;  // computed on first need
   std::optional<Shapes> shapes_;                                 // computed on first need
   std::unordered_map<const Decl*, Guard> guards_;

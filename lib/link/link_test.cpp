@@ -455,6 +455,35 @@ int main() { std::thread t(work); t.join(); }
   EXPECT_EQ(found(check({{"tool_one.cpp", forward}, {"tool_two.cpp", backward}})), V{});
 }
 
+TEST(Threads, MemberThreadJoinedBeforeTheNextStarts) {
+  // t_ = std::thread(...) makes t_ the handle: join() through it ends the thread.
+  EXPECT_EQ(found(check(R"(#include <mutex>
+#include <thread>
+std::mutex a, b;
+class Worker {
+ public:
+  explicit Worker(bool flip) : flip_(flip) {}
+  void start() { t_ = std::thread(&Worker::run, this); }
+  void join() { t_.join(); }
+ private:
+  void run() {
+    if (flip_) { std::lock_guard lb(b); std::lock_guard la(a); }
+    else { std::lock_guard la(a); std::lock_guard lb(b); }
+  }
+  bool flip_;
+  std::thread t_;
+};
+int main() {
+  Worker one(false), two(true);
+  one.start();
+  one.join();
+  two.start();
+  two.join();
+}
+)")),
+            V{});
+}
+
 TEST(CrossUnit, CycleAcrossTranslationUnits) {
   const char* header = R"(#pragma once
 #include <mutex>
