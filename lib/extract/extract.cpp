@@ -176,9 +176,9 @@ class FunctionExtractor {
     if (v->hasGlobalStorage()) {
       p.root = Path::Root::Global;
       p.id = usr_of(v);
-      p.name = v->isStaticLocal() ? display_name(cast<FunctionDecl>(v->getParentFunctionOrMethod())) +
-                                        "::" + v->getNameAsString()
-                                  : readable(v->getQualifiedNameAsString());
+      const auto* owner = dyn_cast_or_null<FunctionDecl>(v->getParentFunctionOrMethod());
+      p.name = v->isStaticLocal() && owner ? display_name(owner) + "::" + v->getNameAsString()
+                                           : readable(v->getQualifiedNameAsString());
       return p;
     }
     // A local reference or pointer initialised from a path designates that path.
@@ -408,7 +408,7 @@ class FunctionExtractor {
     if (const auto* mc = dyn_cast<CXXMemberCallExpr>(c)) {
       std::string rec = record_name(mc->getObjectType());
       std::string m = mc->getMethodDecl() ? mc->getMethodDecl()->getNameAsString() : "";
-      if (isa<CXXConversionDecl>(mc->getMethodDecl())) m = "operator bool";
+      if (isa_and_nonnull<CXXConversionDecl>(mc->getMethodDecl())) m = "operator bool";
       if (is_mutex_type(rec)) return mutex_method(m).op == LockOp::TryLock;
       LockOp op = guard_method(guard_kind(rec), m).op;
       return op == LockOp::TryLock || op == LockOp::Owns;
