@@ -168,6 +168,9 @@ shard_options)
   has err.txt "--shard needs --facts-out"
   run 2 check --shard 4/3 --facts-out f
   has err.txt "--shard expects I/N"
+  run 2 check --shard 1/3 --facts-out f --format json
+  has err.txt "give the report options to \`lockscope link\`"
+  [[ ! -e f ]] || fail "a refused shard wrote facts"
   run 2 "$lockscope" link
   has err.txt "nothing to link"
   mkdir empty

@@ -49,6 +49,9 @@ int check_main(const Args& arguments) {
     std::cout << driver::check_help() << "\n" << report::ci_options_help();
     return report::kExitClean;
   }
+  if (options.facts_out && (options.output || options.format != driver::OutputFormat::Text || ci.baseline ||
+                            ci.write_baseline || ci.report_unused_suppressions))
+    return fail("--facts-out writes facts, not a report: give the report options to `lockscope link`");
   std::ofstream file;
   std::ostream* out = open_output("check", options, file);
   if (!out) return report::kExitError;
