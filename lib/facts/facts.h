@@ -92,9 +92,11 @@ struct Function {
   std::string name;        // qualified display name; lambdas: "lambda at file:line"
   std::string class_name;  // enclosing class for methods (names `this` when unresolved)
   Location loc;
-  std::vector<std::string> params;     // parameter names, for display
+  // Parameter names, for display. A lambda's operator() lists its captured variables after its
+  // declared parameters: calls and thread starts pass the captured objects as those arguments.
+  std::vector<std::string> params;
   std::vector<std::string> overrides;  // USRs of the methods this one directly overrides
-  bool is_main = false;                // the program's main(): the first thread
+  bool is_main = false;  // a program's main(): the first thread (several mains: several programs)
   unsigned entry = 0;
   unsigned exit = 0;
   std::vector<Block> blocks;  // indexed by block id
