@@ -2,8 +2,8 @@
 // `lockscope check --cache-dir DIR`: one entry per translation unit, so an unchanged unit is not
 // parsed again and a changed header re-parses exactly the units that read it.
 //
-// An entry lives at DIR/<unit_key>.json (unit_key.h: command, directory, file, lockscope and
-// facts format versions) and holds the command itself, every file the unit read with the hash of
+// An entry lives at DIR/<unit_key>.json (unit_key.h: command, directory, file, and the identity
+// of the lockscope binary) and holds the command itself, every file the unit read with the hash of
 // its content when it was stored, and the facts. It is used only when the command matches and
 // every file still hashes the same. Anything else that is wrong with an entry (unreadable, not
 // JSON, another command under the same key, facts that do not validate) makes it a miss with a

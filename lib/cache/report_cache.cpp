@@ -9,14 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cache/atomic_file.h"
+#include "cache/unit_key.h"
 #include "facts/facts_json.h"
-#include "lockscope/version.h"
 #include "report/json_io.h"
 
 namespace lockscope::cache {
 
 std::string link_key(const std::vector<facts::TranslationUnitFacts>& units, const std::string& options) {
-  std::string text = std::string(kVersion) + '\0' + std::to_string(facts::kFactsFormatVersion) + '\0' + options + '\0';
+  std::string text = tool_identity() + options + '\0';
   for (const facts::TranslationUnitFacts& u : units) text += facts::to_json(u).dump() + '\0';
   const uint64_t h = llvm::xxh3_64bits(llvm::StringRef(text));
   char hex[17];

@@ -27,10 +27,21 @@ void append_field(std::string& text, const std::string& field) {
 
 }  // namespace
 
+const std::string& tool_identity() {
+  static const std::string identity = [] {
+    std::string text;
+    append_field(text, std::string(kVersion));
+    append_field(text, std::to_string(facts::kFactsFormatVersion));
+    // Without /proc (not Linux), the version alone: rebuilt development binaries may then
+    // share entries; delete the cache after rebuilding lockscope there.
+    append_field(text, hash_file("/proc/self/exe").value_or("unknown executable"));
+    return text;
+  }();
+  return identity;
+}
+
 std::string unit_key(const UnitCommand& unit) {
-  std::string text;
-  append_field(text, std::string(kVersion));
-  append_field(text, std::to_string(facts::kFactsFormatVersion));
+  std::string text = tool_identity();
   append_field(text, unit.file);
   append_field(text, unit.directory);
   append_field(text, std::to_string(unit.command.size()));

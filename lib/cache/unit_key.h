@@ -21,6 +21,11 @@ struct UnitCommand {
 // 16 lowercase hex digits.
 std::string unit_key(const UnitCommand& unit);
 
+// Which lockscope computes the facts: the version, the facts format, and the hash of the running
+// executable, so a rebuilt lockscope whose extraction changed (same version string, as between
+// releases) never trusts the facts of the old one. Computed once per process.
+const std::string& tool_identity();
+
 // The xxh3-64 of a file's bytes as 16 hex digits; nullopt when it cannot be read.
 std::optional<std::string> hash_file(const std::string& path);
 

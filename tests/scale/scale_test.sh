@@ -95,6 +95,11 @@ cache_hit)
   run 1 check -o plain.txt
   same plain.txt warm.txt
   has warm.json "lock-order-inversion"
+  # Another lockscope build (same version string, other extraction) trusts none of these facts.
+  cp "$lockscope" lockscope-rebuilt && printf 'x' >>lockscope-rebuilt
+  run 1 ./lockscope-rebuilt check -p build --cache-dir cache --stats
+  has err.txt "(0 from the cache)"
+  lacks err.txt "s (from the cache)"
   # Another command (a new flag) is another entry.
   sed -i 's/-std=c++20/-std=c++20 -DX/g' build/compile_commands.json
   run 1 check --cache-dir cache --stats
