@@ -7,7 +7,6 @@
 namespace lockscope::rt {
 
 namespace {
-constexpr uint32_t kEdgeSources = 16;  // edges come from this many most recent held locks
 
 uint64_t cycle_hash(std::vector<uint32_t> ids) {
   std::sort(ids.begin(), ids.end());

@@ -77,6 +77,12 @@ enum class Verdict {
   WouldHang,   // a finding was made and the real call would never return: end the process
 };
 
+// Edges come from this many most recent held locks (see the rules above).
+inline constexpr uint32_t kEdgeSources = 16;
+inline uint8_t mode_bit_of(Mode held, Mode acquired) {
+  return static_cast<uint8_t>(1u << (static_cast<unsigned>(held) * 2 + static_cast<unsigned>(acquired)));
+}
+
 class Detector {
  public:
   Detector();
@@ -99,6 +105,24 @@ class Detector {
   }
   void forget(uintptr_t addr, Family family) { registry_.forget(addr, family); }
 
+  // The fast path's question, inline: true when before_lock would change nothing (the lock is not
+  // held by this thread, and every edge it would make is in the thread's edge cache). Only when it
+  // is false does the caller pay for before_lock. One pass over the held locks answers both.
+  bool nothing_new(ThreadState& t, const LockState& lock, Mode mode, bool blocking) {
+    const HeldEntry* held = t.held_array();
+    for (uint32_t i = t.held_count(), seen = 0; i-- > 0;) {
+      const HeldEntry& h = held[i];
+      if (h.addr == lock.addr) return false;
+      if (!blocking || h.reentry || seen >= kEdgeSources) continue;
+      ++seen;
+      if (!t.edge_cached(uint64_t{h.lock_id} << 32 | lock.id, mode_bit_of(h.mode, mode))) return false;
+    }
+    return true;
+  }
+  // A lock seen for the first time (the registry's slow path).
+  LockState* new_lock(ThreadState& t, uintptr_t addr, Family family, uint8_t flags, const Stack& stack) {
+    return new_lock_state(t, addr, family, flags, stack);
+  }
   // Before the real acquisition. `blocking` is false for try-locks. Records edges.
   Verdict before_lock(ThreadState& t, LockState& lock, Mode mode, bool blocking, const Stack& stack);
   // After a successful acquisition: the lock becomes held.
@@ -164,8 +188,6 @@ class Detector {
 };
 
 inline uint64_t edge_key(uint32_t from, uint32_t to) { return uint64_t{from} << 32 | to; }
-inline uint8_t mode_bit(Mode held, Mode acquired) {
-  return static_cast<uint8_t>(1u << (static_cast<unsigned>(held) * 2 + static_cast<unsigned>(acquired)));
-}
+inline uint8_t mode_bit(Mode held, Mode acquired) { return mode_bit_of(held, acquired); }
 
 }  // namespace lockscope::rt

@@ -36,9 +36,11 @@ F resolve(const char* name, const char* version = nullptr) {
 enum class Acq { Blocking, Try, Timed };
 
 // Capturing must happen in the interceptor's own frame: frame 0 is then its caller.
+#define CAPTURE_INTO(t, st) \
+  capture_stack(st, __builtin_frame_address(0), (t)->stack_lo, (t)->stack_hi, options().stack_depth)
 #define CAPTURE(t, st) \
   Stack st;            \
-  capture_stack(st, __builtin_frame_address(0), (t)->stack_lo, (t)->stack_hi, options().stack_depth)
+  CAPTURE_INTO(t, st)
 
 bool bypass() {
   if (t_in_shim) return true;
@@ -46,37 +48,53 @@ bool bypass() {
   return t_in_shim != 0;
 }
 
+// The calling thread's state when the shim should act, else nullptr (pass through). Once a thread
+// has a state the shim is initialised, so the common case is two TLS loads; the rest is out of line.
+__attribute__((noinline)) ThreadState* thread_for_slow_path() { return bypass() ? nullptr : current_thread(); }
+inline ThreadState* acting_thread() {
+  ThreadState* t = t_thread;
+  if (__builtin_expect(t != nullptr && t_in_shim == 0, 1)) return t;
+  return thread_for_slow_path();
+}
+
 uint8_t mutex_flags(const void* m) {
   int kind = *reinterpret_cast<const volatile int*>(static_cast<const char*>(m) + 16) & 3;
   return kind == PTHREAD_MUTEX_RECURSIVE ? kRecursive : kind == PTHREAD_MUTEX_ERRORCHECK ? kErrorCheck : 0;
 }
 
-// Everything around one acquisition. `call` makes the real call and returns true on success.
-template <typename Call>
-void acquire(ThreadState* t, const Stack& st, const void* obj, Family family, uint8_t flags, Mode mode, Acq acq,
-             Call call) {
+// Everything around one acquisition, inlined into each interceptor. The caller has already captured
+// the stack straight into the held slot `e` (the slot past the held locks), so the fast path (a
+// known lock, no re-entry, every edge in the thread's cache) copies nothing and calls nothing out
+// of line. `call` makes the real call and returns true on success.
+template <typename Call, typename Flags>
+__attribute__((always_inline)) inline void acquire(ThreadState* t, HeldEntry& e, const void* obj, Family family,
+                                                   Flags flags, Mode mode, Acq acq, Call call) {
   Detector& d = detector();
-  ++t_in_shim;
-  LockState* l = d.lock_state(*t, reinterpret_cast<uintptr_t>(obj), family, flags, st);
-  size_t before = d.finding_count();
-  Verdict v = d.before_lock(*t, *l, mode, acq != Acq::Try, st);
-  if (v == Verdict::WouldHang) die_with_findings();
-  if (d.finding_count() != before) on_new_findings();
-  // The held entry is written before the real call so that only a counter increment remains
+  auto addr = reinterpret_cast<uintptr_t>(obj);
+  LockState* l = d.registry().find(addr, family);
+  bool reentry = false;
+  if (__builtin_expect(!l || !d.nothing_new(*t, *l, mode, acq != Acq::Try), 0)) {
+    ++t_in_shim;
+    if (!l) l = d.new_lock(*t, addr, family, flags(), e.stack);
+    size_t before = d.finding_count();
+    Verdict v = d.before_lock(*t, *l, mode, acq != Acq::Try, e.stack);
+    if (v == Verdict::WouldHang) die_with_findings();
+    if (d.finding_count() != before) on_new_findings();
+    reentry = v == Verdict::Reentry;
+    --t_in_shim;
+  }
+  // The held entry is complete before the real call so that only a counter increment remains
   // inside the program's critical section; the watchdog reads the same entry as "wanted".
-  HeldEntry& e = t->next_slot();
-  e.addr = l->addr;
+  e.addr = addr;
   e.lock_id = l->id;
   e.mode = mode;
-  e.reentry = v == Verdict::Reentry;
-  copy_stack(e.stack, st);
+  e.reentry = reentry;
   bool publish = acq == Acq::Blocking && t->held_count() > 0 && options().hang_timeout_ms > 0;
   if (publish) {
     t->wait_seq.store(t->wait_seq.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
     t->waiting.store(&e, std::memory_order_release);
     start_watchdog_if_needed();
   }
-  --t_in_shim;
   bool ok = call();
   if (publish) t->waiting.store(nullptr, std::memory_order_release);
   if (ok) t->commit_slot();
@@ -91,24 +109,16 @@ void release(ThreadState* t, const Stack& st, const void* obj) {
   --t_in_shim;
 }
 
-// The unlock fast path: forget the hold; the stack is captured (by the caller, in its own frame)
-// only when the lock was not held.
-bool released(ThreadState* t, const void* obj) {
-  return detector().before_unlock(*t, reinterpret_cast<uintptr_t>(obj));
-}
-
-void report_unlock_not_held(ThreadState* t, const Stack& st, const void* obj) {
+// Out of line so that the unlock fast path keeps a small frame. `frame` is the interceptor's own
+// frame (still live during this call): the stack is walked from it, so frame 0 is the program's.
+__attribute__((noinline)) void report_unlock_not_held(ThreadState* t, const void* frame, const void* obj) {
   ++t_in_shim;
+  Stack st;
+  capture_stack(st, frame, t->stack_lo, t->stack_hi, options().stack_depth);
   detector().unlock_not_held(*t, reinterpret_cast<uintptr_t>(obj), st);
   on_new_findings();
   --t_in_shim;
 }
-
-#define RELEASE(t, obj)                     \
-  if (!released(t, obj)) {                  \
-    CAPTURE(t, st);                         \
-    report_unlock_not_held(t, st, obj);     \
-  }
 
 void forget(const void* obj, Family family) {
   ++t_in_shim;
@@ -118,27 +128,32 @@ void forget(const void* obj, Family family) {
 
 }  // namespace
 
-// One shape for every acquisition: `obj` names the lock argument, `ok` tells success from `r`.
+// One shape for every acquisition: `obj` names the lock argument, `ok` tells success from `r`;
+// `flags` is evaluated only for a lock seen for the first time.
 #define LOCK_INTERCEPTOR(name, params, args, obj, family, flags, mode, acq, ok)                  \
   EXPORT int name params {                                                                       \
     REAL(name);                                                                                  \
-    if (bypass()) return real args;                                                              \
-    ThreadState* t = current_thread();                                                           \
-    CAPTURE(t, st);                                                                              \
+    ThreadState* t = acting_thread();                                                            \
+    if (!t) return real args;                                                                    \
+    HeldEntry& e = t->next_slot();                                                               \
+    CAPTURE_INTO(t, e.stack);                                                                    \
     int r = 0;                                                                                   \
-    acquire(t, st, (const void*)(obj), family, flags, mode, acq, [&] { return (r = real args, ok); }); \
+    acquire(t, e, (const void*)(obj), family, [&] { return uint8_t(flags); }, mode, acq,         \
+            [&] { return (r = real args, ok); });                                                \
     return r;                                                                                    \
   }
 
-// Release: the real call first, the bookkeeping after (outside the program's critical section).
-#define UNLOCK_INTERCEPTOR(name, type, obj)  \
-  EXPORT int name(type obj) {                \
-    REAL(name);                              \
-    if (bypass()) return real(obj);          \
-    ThreadState* t = current_thread();       \
-    int r = real(obj);                       \
-    RELEASE(t, (const void*)(obj));          \
-    return r;                                \
+// Release: the real call first, the bookkeeping after (outside the program's critical section):
+// forget the most recent hold; the stack is captured only when the lock was not held.
+#define UNLOCK_INTERCEPTOR(name, type, obj)                                             \
+  EXPORT int name(type obj) {                                                           \
+    REAL(name);                                                                         \
+    ThreadState* t = acting_thread();                                                   \
+    if (!t) return real(obj);                                                           \
+    int r = real(obj);                                                                  \
+    if (!detector().before_unlock(*t, reinterpret_cast<uintptr_t>(obj)))                \
+      report_unlock_not_held(t, __builtin_frame_address(0), (const void*)(obj));        \
+    return r;                                                                           \
   }
 
 // init and destroy: the next use of the object is a new lock.
@@ -206,7 +221,9 @@ int cond_wait(ThreadState* t, const Stack& st, pthread_mutex_t* m, Call call) {
   int r = 0;
   // The re-acquire happens inside the real call; record it as a blocking acquisition afterwards
   // (it still makes edges from other held locks, and the mutex is held again on every return).
-  acquire(t, st, m, Family::Mutex, mutex_flags(m), Mode::Write, Acq::Timed, [&] {
+  HeldEntry& e = t->next_slot();
+  copy_stack(e.stack, st);
+  acquire(t, e, m, Family::Mutex, [&] { return mutex_flags(m); }, Mode::Write, Acq::Timed, [&] {
     r = call();
     return true;
   });

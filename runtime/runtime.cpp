@@ -23,8 +23,8 @@
 
 namespace lockscope::rt {
 
-thread_local int t_in_shim __attribute__((tls_model("initial-exec"))) = 0;
-thread_local ThreadState* t_thread __attribute__((tls_model("initial-exec"))) = nullptr;
+constinit thread_local int t_in_shim __attribute__((tls_model("initial-exec"))) = 0;
+constinit thread_local ThreadState* t_thread __attribute__((tls_model("initial-exec"))) = nullptr;
 std::atomic<int> g_init{0};
 const Options* g_options = nullptr;
 Detector* g_detector = nullptr;

@@ -14,13 +14,15 @@ namespace lockscope::rt {
 
 // Re-entry guard: while set, the interceptors pass straight through (the shim's own work may take
 // locks through libc or libstdc++).
-extern thread_local int t_in_shim __attribute__((tls_model("initial-exec")));
+// constinit: no dynamic initialisation, so accesses need no TLS wrapper call (the fast path reads
+// both of these on every lock and unlock).
+extern constinit thread_local int t_in_shim __attribute__((tls_model("initial-exec")));
 
 // Inline accessors for the lock fast path (set once by ensure_init, or per thread).
 extern std::atomic<int> g_init;  // 0 none, 1 in progress, 2 ready
 extern const Options* g_options;
 extern Detector* g_detector;
-extern thread_local ThreadState* t_thread __attribute__((tls_model("initial-exec")));
+extern constinit thread_local ThreadState* t_thread __attribute__((tls_model("initial-exec")));
 
 inline bool ready() { return g_init.load(std::memory_order_acquire) == 2; }  // initialised
 void ensure_init();  // idempotent; stops the process (exit 2) on bad options
@@ -44,7 +46,12 @@ size_t report_now();
 void on_new_findings();
 int adjust_exit_status(int status);
 
-void start_watchdog_if_needed();
+extern std::atomic<bool> g_watchdog_started;
+void start_watchdog();
+// Inline: every blocking nested acquisition asks (a relaxed load once the watchdog runs).
+inline void start_watchdog_if_needed() {
+  if (!g_watchdog_started.load(std::memory_order_relaxed)) start_watchdog();
+}
 void watchdog_after_fork();
 
 }  // namespace lockscope::rt

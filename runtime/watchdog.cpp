@@ -20,7 +20,6 @@ namespace lockscope::rt {
 
 namespace {
 
-std::atomic<bool> g_started{false};
 
 struct Waiter {
   ThreadState* t;
@@ -140,8 +139,10 @@ void* watchdog_main(void*) {
 
 }  // namespace
 
-void start_watchdog_if_needed() {
-  if (g_started.load(std::memory_order_relaxed) || g_started.exchange(true)) return;
+std::atomic<bool> g_watchdog_started{false};
+
+void start_watchdog() {
+  if (g_watchdog_started.exchange(true)) return;
   using Create = int (*)(pthread_t*, const pthread_attr_t*, void* (*)(void*), void*);
   static const auto real = reinterpret_cast<Create>(dlsym(RTLD_NEXT, "pthread_create"));
   pthread_t th;
@@ -153,6 +154,6 @@ void start_watchdog_if_needed() {
 }
 
 // The watchdog thread does not exist in a forked child; start a new one when needed.
-void watchdog_after_fork() { g_started.store(false); }
+void watchdog_after_fork() { g_watchdog_started.store(false); }
 
 }  // namespace lockscope::rt
