@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/json_reader.h"
+
 namespace lockscope::report {
 
 using nlohmann::json;
@@ -15,58 +17,16 @@ json location_json(const Location& loc) {
   return json{{"file", loc.file}, {"line", loc.line}, {"column", loc.column}};
 }
 
-// Field access with a path in the error message ("findings[2].location.line: expected a number").
-class Reader {
- public:
-  Reader(const json& j, std::string path) : j_(j), path_(std::move(path)) {
-    if (!j_.is_object()) fail(path_, "expected an object");
-  }
+using Reader = JsonReader<ReportFormatError>;
 
-  std::string str(const char* key, bool required = true) const {
-    const json* v = get(key, required);
-    if (!v) return {};
-    if (!v->is_string()) fail(at(key), "expected a string");
-    return v->get<std::string>();
+Location read_location(const Reader& r, const char* key, bool required = true) {
+  if (!r.has(key)) {
+    if (required) Reader::fail(r.at(key), "missing");
+    return {};
   }
-  unsigned number(const char* key, bool required = true) const {
-    const json* v = get(key, required);
-    if (!v) return 0;
-    if (!v->is_number_unsigned() && !(v->is_number_integer() && v->get<long long>() >= 0))
-      fail(at(key), "expected a non-negative integer");
-    return v->get<unsigned>();
-  }
-  // Calls fn(element, path) for each element of an optional array.
-  template <typename Fn>
-  void each(const char* key, Fn fn) const {
-    const json* v = get(key, false);
-    if (!v) return;
-    if (!v->is_array()) fail(at(key), "expected an array");
-    for (size_t i = 0; i < v->size(); ++i) fn((*v)[i], at(key) + "[" + std::to_string(i) + "]");
-  }
-  Location location(const char* key, bool required = true) const {
-    const json* v = get(key, required);
-    if (!v) return {};
-    Reader r(*v, at(key));
-    return Location{r.str("file"), r.number("line"), r.number("column", false)};
-  }
-  [[noreturn]] static void fail(const std::string& where, const std::string& what) {
-    throw ReportFormatError((where.empty() ? std::string("document") : where) + ": " + what);
-  }
-
- private:
-  const json* get(const char* key, bool required) const {
-    auto it = j_.find(key);
-    if (it == j_.end() || it->is_null()) {
-      if (required) fail(at(key), "missing");
-      return nullptr;
-    }
-    return &*it;
-  }
-  std::string at(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
-
-  const json& j_;
-  std::string path_;
-};
+  Reader lr(r.sub(key), r.at(key));
+  return Location{lr.str("file"), lr.number("line"), lr.number("column", false)};
+}
 
 std::string string_element(const json& j, const std::string& path) {
   if (!j.is_string()) Reader::fail(path, "expected a string");
@@ -79,11 +39,11 @@ Finding finding_at(const json& j, const std::string& path) {
   f.kind = r.str("kind");
   if (f.kind.empty()) Reader::fail(path + ".kind", "must not be empty");
   f.message = r.str("message");
-  f.location = r.location("location");
+  f.location = read_location(r, "location");
   f.function = r.str("function", false);
   r.each("notes", [&](const json& n, const std::string& p) {
     Reader nr(n, p);
-    f.notes.push_back(Note{nr.location("location", false), nr.str("message")});
+    f.notes.push_back(Note{read_location(nr, "location", false), nr.str("message")});
   });
   r.each("locks", [&](const json& l, const std::string& p) { f.locks.push_back(string_element(l, p)); });
   r.each("threads", [&](const json& t, const std::string& p) {
@@ -92,7 +52,7 @@ Finding finding_at(const json& j, const std::string& path) {
   });
   r.each("edges", [&](const json& e, const std::string& p) {
     Reader er(e, p);
-    f.edges.push_back(LockEdge{er.str("from"), er.str("to"), er.location("location", false), er.str("thread", false)});
+    f.edges.push_back(LockEdge{er.str("from"), er.str("to"), read_location(er, "location", false), er.str("thread", false)});
   });
   return f;
 }
@@ -142,7 +102,7 @@ Report report_from_json(const json& j) {
     if (severity == "error") diag.severity = Diagnostic::Severity::Error;
     else if (severity == "note") diag.severity = Diagnostic::Severity::Note;
     else Reader::fail(p + ".severity", "expected \"error\" or \"note\"");
-    diag.location = dr.location("location", false);
+    diag.location = read_location(dr, "location", false);
     diag.message = dr.str("message");
     report.diagnostics.push_back(std::move(diag));
   });
