@@ -35,6 +35,15 @@ bool LockGraph::insert_edge(uint32_t x, uint32_t y) {
   return insert_new_edge(x, y);
 }
 
+namespace {
+// Adjacency lists start at 4 entries instead of growing 1, 2, 4: a program making many new edges
+// spends a large share of its new-edge cost in those first reallocations (callgrind, new_edges).
+void append(std::vector<uint32_t>& list, uint32_t n) {
+  if (list.capacity() == 0) list.reserve(4);
+  list.push_back(n);
+}
+}  // namespace
+
 bool LockGraph::insert_new_edge(uint32_t x, uint32_t y) {
   ensure_node(std::max(x, y));
   if (x == y) return false;
@@ -49,8 +58,8 @@ bool LockGraph::insert_new_edge(uint32_t x, uint32_t y) {
     backward_dfs(x, lower);
     reorder();
   }
-  nodes_[x].out.push_back(y);
-  nodes_[y].in.push_back(x);
+  append(nodes_[x].out, y);
+  append(nodes_[y].in, x);
   ++edges_;
   return true;
 }
