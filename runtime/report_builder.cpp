@@ -123,10 +123,11 @@ struct Ctx {
     if (index == 0) r.entry = "main";
     else if (t->entry_pc) {
       auto& fs = frames[t->entry_pc + 1];  // stored +1 so the pc-1 lookup lands on the entry
-      if (!fs.empty()) r.entry = fs.front().function;
+      if (!fs.empty() && !is_system_frame(fs.front())) r.entry = fs.front().function;
     }
-    // std::thread's entry is a libstdc++ template (_State_impl<...>::_M_run); the outermost user
-    // frame of the thread's stacks names what the user passed to it.
+    // std::thread's entry is a libstdc++ template (_State_impl<...>::_M_run, with __invoke_impl
+    // inlined into it when optimized); the outermost user frame of the thread's stacks names what
+    // the user passed to it.
     if (index != 0 && (r.entry.empty() || r.entry.starts_with("std::thread::")) && entry_hint.count(index))
       r.entry = entry_hint[index];
     return r;

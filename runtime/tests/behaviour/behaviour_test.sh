@@ -81,4 +81,11 @@ check "lockscope run: bad LOCKSCOPE_RUNTIME" 2 $?
 "$lockscope" run 2> /dev/null
 check "lockscope run: no program" 2 $?
 
+$cxx -std=c++20 -g -O1 -pthread "$here/named_entries.cpp" -o "$work/named_entries" || exit 1
+"$lockscope" run -- "$work/named_entries" > /dev/null 2> "$work/err"
+check "optimized std::thread entries: findings status" 66 $?
+expect_grep "optimized std::thread entries: first entry named" "entry first_worker()" "$work/err"
+expect_grep "optimized std::thread entries: second entry named" "entry second_worker()" "$work/err"
+if grep -q "entry .*__invoke" "$work/err"; then echo "FAIL: a thread entry is named after libstdc++'s invoke machinery"; failures=$((failures + 1)); fi
+
 [ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
