@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <threads.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 
@@ -30,14 +31,21 @@ F resolve(const char* name, const char* version = nullptr) {
   return reinterpret_cast<F>(p);
 }
 
-#define REAL(name, ...) \
-  static const auto real = resolve<decltype(&name)>(#name __VA_OPT__(, ) __VA_ARGS__)
+// The real function, resolved on first use. A constinit atomic instead of a function-local static:
+// no guard check per call. Two threads resolving at once store the same pointer.
+#define REAL(name, ...)                                                                 \
+  static constinit std::atomic<decltype(&name)> real_ptr{nullptr};                     \
+  auto real = real_ptr.load(std::memory_order_relaxed);                                 \
+  if (__builtin_expect(real == nullptr, 0)) {                                           \
+    real = resolve<decltype(&name)>(#name __VA_OPT__(, ) __VA_ARGS__);                  \
+    real_ptr.store(real, std::memory_order_relaxed);                                    \
+  }
 
 enum class Acq { Blocking, Try, Timed };
 
 // Capturing must happen in the interceptor's own frame: frame 0 is then its caller.
 #define CAPTURE_INTO(t, st) \
-  capture_stack(st, __builtin_frame_address(0), (t)->stack_lo, (t)->stack_hi, options().stack_depth)
+  capture_stack_from_own_frame(st, __builtin_frame_address(0), (t)->stack_lo, (t)->stack_hi, options().stack_depth)
 #define CAPTURE(t, st) \
   Stack st;            \
   CAPTURE_INTO(t, st)
@@ -114,7 +122,7 @@ void release(ThreadState* t, const Stack& st, const void* obj) {
 __attribute__((noinline)) void report_unlock_not_held(ThreadState* t, const void* frame, const void* obj) {
   ++t_in_shim;
   Stack st;
-  capture_stack(st, frame, t->stack_lo, t->stack_hi, options().stack_depth);
+  capture_stack_from_own_frame(st, frame, t->stack_lo, t->stack_hi, options().stack_depth);
   detector().unlock_not_held(*t, reinterpret_cast<uintptr_t>(obj), st);
   on_new_findings();
   --t_in_shim;

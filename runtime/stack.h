@@ -40,6 +40,25 @@ inline void capture_stack(Stack& s, const void* fp, uintptr_t lo, uintptr_t hi, 
   }
 }
 
+// As capture_stack, when `fp` is the frame of the (frame-pointer-built) function that calls this:
+// that frame is certainly valid, so frame 0 is taken without the checks (the lock fast path).
+inline void capture_stack_from_own_frame(Stack& s, const void* fp, uintptr_t lo, uintptr_t hi, unsigned depth) {
+  auto* own = static_cast<const uintptr_t*>(fp);
+  s.pc[0] = own[1];
+  s.n = 1;
+  auto f = own[0];
+  if (f <= reinterpret_cast<uintptr_t>(fp)) return;
+  while (s.n < depth && f >= lo && f + 16 <= hi && (f & 7) == 0) {
+    auto* frame = reinterpret_cast<const uintptr_t*>(f);
+    uintptr_t pc = frame[1];
+    if (pc < 4096) break;
+    s.pc[s.n++] = pc;
+    uintptr_t next = frame[0];
+    if (next <= f) break;
+    f = next;
+  }
+}
+
 // Interns stacks; id 0 is "no stack". Thread-safe (one internal lock; only slow paths call it).
 class StackDepot {
  public:
