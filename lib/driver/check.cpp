@@ -42,6 +42,7 @@ CheckResult run_check(const CheckOptions& options, ActionMaker make_action, cons
   ExtractOptions extract_options;
   extract_options.resource_dir = resource_dir_for(options);
   extract_options.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  extract_options.progress = !options.quiet;
 
   const Clock::time_point extract_start = Clock::now();
   CachedExtraction extraction;

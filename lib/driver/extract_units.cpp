@@ -15,6 +15,7 @@
 #include <llvm/Support/VirtualFileSystem.h>
 
 #include "driver/first_error.h"
+#include "driver/progress.h"
 #include "driver/resource_dir.h"
 
 namespace lockscope::driver {
@@ -111,10 +112,14 @@ std::vector<UnitOutcome> extract_units(const std::vector<Unit>& units, ActionMak
 
   std::vector<UnitOutcome> outcomes(units.size());
   std::atomic<size_t> next{0};
+  Progress progress(Progress::terminal_stderr(units.size(), options.progress), units.size());
   auto worker = [&] {
     // Lets clang grow its stack for deep templates instead of overflowing on a worker thread.
     clang::noteBottomOfStack();
-    for (size_t i; (i = next.fetch_add(1)) < units.size();) outcomes[i] = extract_one(units[i], make_action, options);
+    for (size_t i; (i = next.fetch_add(1)) < units.size();) {
+      progress.unit_started(units[i].file);
+      outcomes[i] = extract_one(units[i], make_action, options);
+    }
   };
   const size_t threads = std::clamp<size_t>(options.jobs, 1, std::max<size_t>(units.size(), 1));
   std::vector<std::thread> pool;

@@ -26,6 +26,7 @@ using ActionMaker = std::unique_ptr<clang::FrontendAction> (*)(facts::Translatio
 struct ExtractOptions {
   unsigned jobs = 1;         // threads; never more than there are units
   std::string resource_dir;  // added to commands that name none (resource_dir.h)
+  bool progress = false;     // "translation unit i of N" on stderr when it is a terminal (progress.h)
 };
 
 struct UnitOutcome {
