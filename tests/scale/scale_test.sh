@@ -7,23 +7,8 @@ lockscope=${1:?usage: scale_test.sh LOCKSCOPE CLANGXX CASE}
 clangxx=${2:?usage: scale_test.sh LOCKSCOPE CLANGXX CASE}
 case_name=${3:?usage: scale_test.sh LOCKSCOPE CLANGXX CASE}
 launcher="$(dirname "$lockscope")/lockscope-extract"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp"
-
-fail() { echo "FAIL [$case_name]: $*" >&2; exit 1; }
-# run EXPECTED_STATUS PROGRAM ARGS...: stdout in out.txt, stderr in err.txt.
-run() {
-  local want=$1; shift
-  "$@" >out.txt 2>err.txt
-  local got=$?
-  if ((got != want)); then
-    echo "--- stdout"; cat out.txt; echo "--- stderr"; cat err.txt
-    fail "$* exited $got, expected $want"
-  fi
-}
-has() { grep -qF -- "$2" "$1" || { echo "--- $1"; cat "$1"; fail "$1 lacks: $2"; }; }
-lacks() { ! grep -qF -- "$2" "$1" || { echo "--- $1"; cat "$1"; fail "$1 has: $2"; }; }
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/e2e.sh"
+run() { run_cmd "$@"; }
 same() { cmp -s "$1" "$2" || { diff "$1" "$2" | head -40; fail "$1 and $2 differ"; }; }
 
 # Five units: a lock-order inversion across registry.cpp and stats.cpp (reported in stats.cpp),

@@ -7,23 +7,9 @@
 set -uo pipefail
 lockscope=${1:?usage: check_cli_test.sh LOCKSCOPE CASE}
 case_name=${2:?usage: check_cli_test.sh LOCKSCOPE CASE}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp"
-
-fail() { echo "FAIL [$case_name]: $*" >&2; exit 1; }
-# run EXPECTED_STATUS ARGS...: runs lockscope check, keeps stdout in out.txt and stderr in err.txt.
-run() {
-  local want=$1; shift
-  "$lockscope" check "$@" >out.txt 2>err.txt
-  local got=$?
-  if ((got != want)); then
-    echo "--- stdout"; cat out.txt; echo "--- stderr"; cat err.txt
-    fail "lockscope check $* exited $got, expected $want"
-  fi
-}
-has() { grep -qF -- "$2" "$1" || { echo "--- $1"; cat "$1"; fail "$1 lacks: $2"; }; }
-lacks() { ! grep -qF -- "$2" "$1" || { echo "--- $1"; cat "$1"; fail "$1 has: $2"; }; }
+source "$(dirname "${BASH_SOURCE[0]}")/../../../tests/lib/e2e.sh"
+# run EXPECTED_STATUS ARGS...: runs `lockscope check ARGS`.
+run() { local want=$1; shift; run_cmd "$want" "$lockscope" check "$@"; }
 
 write_inversion() {  # $1: file name
   cat >"$1" <<'CPP'
