@@ -23,12 +23,8 @@ inline void copy_stack(Stack& to, const Stack& from) {
   for (uint32_t i = 0; i < from.n; ++i) to.pc[i] = from.pc[i];
 }
 
-// Walks the frame-pointer chain starting at `fp` (the caller's frame), keeping only frames whose
-// pointers stay inside [lo, hi) and increase, so code built without frame pointers stops the walk
-// instead of crashing it. Frame 0 is the return address of the frame `fp` belongs to.
-inline void capture_stack(Stack& s, const void* fp, uintptr_t lo, uintptr_t hi, unsigned depth) {
-  s.n = 0;
-  auto f = reinterpret_cast<uintptr_t>(fp);
+// Appends the return addresses of the frame chain at `f` to `s`, up to `depth`, checked as capture_stack says.
+inline void append_frames(Stack& s, uintptr_t f, uintptr_t lo, uintptr_t hi, unsigned depth) {
   while (s.n < depth && f >= lo && f + 16 <= hi && (f & 7) == 0) {
     auto* frame = reinterpret_cast<const uintptr_t*>(f);
     uintptr_t pc = frame[1];
@@ -40,6 +36,14 @@ inline void capture_stack(Stack& s, const void* fp, uintptr_t lo, uintptr_t hi, 
   }
 }
 
+// Walks the frame-pointer chain starting at `fp` (the caller's frame), keeping only frames whose
+// pointers stay inside [lo, hi) and increase, so code built without frame pointers stops the walk
+// instead of crashing it. Frame 0 is the return address of the frame `fp` belongs to.
+inline void capture_stack(Stack& s, const void* fp, uintptr_t lo, uintptr_t hi, unsigned depth) {
+  s.n = 0;
+  append_frames(s, reinterpret_cast<uintptr_t>(fp), lo, hi, depth);
+}
+
 // As capture_stack, when `fp` is the frame of the (frame-pointer-built) function that calls this:
 // that frame is certainly valid, so frame 0 is taken without the checks (the lock fast path).
 inline void capture_stack_from_own_frame(Stack& s, const void* fp, uintptr_t lo, uintptr_t hi, unsigned depth) {
@@ -48,15 +52,7 @@ inline void capture_stack_from_own_frame(Stack& s, const void* fp, uintptr_t lo,
   s.n = 1;
   auto f = own[0];
   if (f <= reinterpret_cast<uintptr_t>(fp)) return;
-  while (s.n < depth && f >= lo && f + 16 <= hi && (f & 7) == 0) {
-    auto* frame = reinterpret_cast<const uintptr_t*>(f);
-    uintptr_t pc = frame[1];
-    if (pc < 4096) break;
-    s.pc[s.n++] = pc;
-    uintptr_t next = frame[0];
-    if (next <= f) break;
-    f = next;
-  }
+  append_frames(s, f, lo, hi, depth);
 }
 
 // Interns stacks; id 0 is "no stack". Thread-safe (one internal lock; only slow paths call it).
