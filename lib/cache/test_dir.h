@@ -1,5 +1,5 @@
 #pragma once
-// For lib/cache's tests only: a scratch directory removed when the test ends.
+// For the tests of lib/cache and lib/driver: a scratch directory removed when the test ends.
 #include <fstream>
 #include <string>
 

@@ -1,44 +1,20 @@
 #pragma once
 // For the driver's tests only: a scratch directory with small source files and compile
 // databases written by the test, and a fake extraction that records which file it parsed.
-#include <fstream>
 #include <memory>
 #include <string>
 
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendActions.h>
 #include <gtest/gtest.h>
-#include <llvm/Support/FileSystem.h>
-#include <llvm/Support/Path.h>
 
+#include "cache/test_dir.h"
 #include "facts/facts.h"
 
 namespace lockscope::driver::testing {
 
-class ScratchDir {
- public:
-  ScratchDir() {
-    llvm::SmallString<128> dir;
-    if (llvm::sys::fs::createUniqueDirectory("lockscope-driver-test", dir)) ADD_FAILURE() << "no temp dir";
-    path_ = std::string(dir);
-  }
-  ~ScratchDir() { llvm::sys::fs::remove_directories(path_); }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& relative) const { return path_ + "/" + relative; }
-  // Writes `text` to `relative`, creating parent folders; returns the absolute path.
-  std::string write(const std::string& relative, const std::string& text) const {
-    std::string p = file(relative);
-    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(p));
-    std::ofstream(p) << text;
-    return p;
-  }
-
- private:
-  std::string path_;
-};
+// A scratch directory removed when the test ends (the cache tests' helper).
+using ScratchDir = cache::testing::TestDir;
 
 // Parses like the real extraction would, and records only the main file.
 class RecordMainFileAction : public clang::SyntaxOnlyAction {
