@@ -11,8 +11,6 @@ packages=(
   python3
   chromium  # the HTML graph page is tested in headless Chromium (lib/graph/html_writer_test.cpp)
 )
-# Optional extras: chromium renders the HTML graph page in tests (LOCKSCOPE_WITH_CHROMIUM=1).
-if [[ ${LOCKSCOPE_WITH_CHROMIUM:-0} == 1 ]]; then packages+=(chromium); fi
 
 missing=()
 for p in "${packages[@]}"; do
