@@ -591,7 +591,9 @@ class FunctionExtractor {
   std::vector<Path> arg_paths(const CallExpr* c, unsigned first = 0) {
     std::vector<Path> out;
     for (unsigned i = first; i < c->getNumArgs(); ++i)
-      out.push_back(isa<CXXDefaultArgExpr>(c->getArg(i)) ? unknown("default argument") : path_of(c->getArg(i)));
+      out.push_back(isa<CXXDefaultArgExpr>(c->getArg(i))          ? unknown("default argument")
+                    : carries_callables(c->getArg(i)->getType()) ? holder_path(c->getArg(i))
+                                                                   : path_of(c->getArg(i)));
     return out;
   }
 
@@ -676,6 +678,10 @@ class FunctionExtractor {
       case Special::None:
         break;
     }
+    if ((name == "std::make_shared" || name == "std::make_unique") && c->getNumArgs() >= 1 &&
+        carries_callables(c->getType()))
+      if (auto var = call_target_.find(c); var != call_target_.end())
+        return store_callable(path_of_var(var->second, 0), c->getArg(0), c->getBeginLoc());
     if (in_system_header(callee)) return;
     Event e = make(Event::Kind::Call, c->getBeginLoc());
     e.callees = {usr_of(callee)};
@@ -744,6 +750,9 @@ class FunctionExtractor {
         closure_args(le->getLambdaClass(), e);
         return emit(std::move(e));
       }
+    if (is_container_type(rec) && container_method_adds(method) && mc->getNumArgs() >= 1 &&
+        carries_callables(mc->getObjectType()))
+      store_callable(path_of(obj), mc->getArg(mc->getNumArgs() - 1), mc->getExprLoc());
     if (in_system_header(m) && is_container_type(rec))
       return access(obj, !container_method_reads(rec, method, m->isConst()), mc->getExprLoc());
     if (in_system_header(m)) return;
@@ -776,11 +785,15 @@ class FunctionExtractor {
     }
     if (in_system_header(m) && is_container_type(rec))
       return access(oc->getArg(0), !container_method_reads(rec, m->getNameAsString(), m->isConst()), oc->getOperatorLoc());
-    if ((rec == "std::function" || rec == "std::packaged_task") && oc->getOperator() == OO_Call) {
-      Event e = make(Event::Kind::Call, oc->getBeginLoc());  // type-erased: the link notes it is not followed
+    if (is_callable_holder(rec) && oc->getOperator() == OO_Call) {
+      Event e = make(Event::Kind::Call, oc->getBeginLoc());  // type-erased: the link follows the holder
       e.callee_name = text(oc->getArg(0));
+      e.target = holder_path(oc->getArg(0));
+      e.args = arg_paths(oc, 1);
       return emit(std::move(e));
     }
+    if (oc->getOperator() == OO_Equal && oc->getNumArgs() == 2 && carries_callables(oc->getArg(0)->getType()))
+      store_callable(holder_path(oc->getArg(0)), oc->getArg(1), oc->getOperatorLoc());
     if (in_system_header(m)) return;
     Event e = make(Event::Kind::Call, oc->getBeginLoc());
     e.callees = {usr_of(m)};
@@ -799,11 +812,118 @@ class FunctionExtractor {
       if (!v) continue;
       // A by-copy capture is the closure's own object, unless it copies a pointer.
       bool copy = v->isInitCapture() ? !v->getType()->isReferenceType() : c.getCaptureKind() == LCK_ByCopy;
-      if (copy && !v->getType().getNonReferenceType()->isPointerType())
+      // A copy of a holder holds the same callables (the link tracks holders, not objects).
+      if (carries_callables(v->getType()))
+        args.push_back(v->isInitCapture() && v->getInit() ? holder_path(v->getInit()) : path_of_var(v, 0));
+      else if (copy && !v->getType().getNonReferenceType()->isPointerType())
         args.push_back(unknown("a copy of '" + v->getNameAsString() + "'"));
       else if (v->isInitCapture() && v->getInit()) args.push_back(path_of(v->getInit()));
       else args.push_back(path_of_var(v, 0));
     }
+  }
+
+  // ---- type-erased callables (std::function, std::packaged_task) ----------------------------
+  // A call through a holder has no static target. The link follows it to every callable stored
+  // into that holder, or into a holder whose contents flow into it (a task queue popped into a
+  // local), so a thread pool's workers run the tasks submitted to it. Store events say what went
+  // where; the erased call names the holder it calls through.
+
+  // A holder, a smart pointer to one (make_shared<packaged_task<...>>), or a container of either.
+  static bool carries_callables(QualType t, int depth = 0) {
+    const auto* spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(t.getNonReferenceType()->getAsCXXRecordDecl());
+    if (!spec || depth > 4) return false;
+    std::string r = normalize_name(spec->getQualifiedNameAsString());
+    if (is_callable_holder(r)) return true;
+    const TemplateArgumentList& args = spec->getTemplateArgs();
+    return (is_smart_pointer(r) || is_container_type(r)) && args.size() >= 1 &&
+           args[0].getKind() == TemplateArgument::Type && carries_callables(args[0].getAsType(), depth + 1);
+  }
+
+  // The holder an expression designates: a container stands for its elements (q.front(), v[i]),
+  // a smart pointer for its pointee, a temporary for itself.
+  Path holder_path(const Expr* e) {
+    e = strip(e);
+    if (const auto* u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_Deref) return holder_path(u->getSubExpr());
+    if (const auto* oc = dyn_cast<CXXOperatorCallExpr>(e); oc && oc->getNumArgs() >= 1) {
+      std::string r = record_name(strip(oc->getArg(0))->getType());  // shared_ptr, not its __shared_ptr_access base
+      if ((oc->getOperator() == OO_Star || oc->getOperator() == OO_Arrow) && is_smart_pointer(r)) return holder_path(oc->getArg(0));
+      if (oc->getOperator() == OO_Subscript && is_container_type(r)) return path_of(oc->getArg(0));
+    }
+    if (const auto* mc = dyn_cast<CXXMemberCallExpr>(e); mc && mc->getMethodDecl() &&
+        is_container_type(record_name(mc->getObjectType())) &&
+        container_method_names_element(mc->getMethodDecl()->getNameAsString()))
+      return path_of(mc->getImplicitObjectArgument());
+    if (const auto* c = dyn_cast<CallExpr>(e); c && c->getDirectCallee() && c->getNumArgs() == 1 &&
+        special_function(normalize_name(c->getDirectCallee()->getQualifiedNameAsString())) == Special::Transparent)
+      return holder_path(c->getArg(0));
+    if (const auto* c = dyn_cast<CXXConstructExpr>(e); c && is_callable_holder(record_name(c->getType())))
+      return holder_target(c);
+    return path_of(e);
+  }
+
+  // What a holder construction initialises: a variable, a member, or a temporary (a task passed
+  // straight to a submit(std::function<void()>) parameter), named by where it is made.
+  Path holder_target(const CXXConstructExpr* c) {
+    if (construct_target_.count(c) || construct_member_.count(c)) return receiver_of_construct(c);
+    facts::Location l = loc(c->getBeginLoc());
+    Path p;
+    p.root = Path::Root::Local;
+    p.id = "holder@" + l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+    p.name = "a temporary " + record_name(c->getType());
+    return p;
+  }
+
+  // `target` may now hold what `source` is: a callable (a lambda, a function, a functor), or the
+  // contents of another holder.
+  void store_callable(Path target, const Expr* source, SourceLocation at) {
+    if (!target.known()) return;
+    Event e = make(Event::Kind::Store, at);
+    e.target = std::move(target);
+    const Expr* s = source;
+    while (true) {  // std::move(f), std::forward<F>(f)
+      s = strip(s);
+      const auto* c = dyn_cast<CallExpr>(s);
+      if (!c || !c->getDirectCallee() || c->getNumArgs() != 1 ||
+          special_function(normalize_name(c->getDirectCallee()->getQualifiedNameAsString())) != Special::Transparent)
+        break;
+      s = c->getArg(0);
+    }
+    if (!carries_callables(s->getType()) && describe_callable(s, e)) return emit(std::move(e));
+    if (!carries_callables(s->getType())) return;
+    e.value = holder_path(s);
+    if (e.value.known()) emit(std::move(e));
+  }
+
+  // A callable stored for later: its entry, its object, and its captures after one unknown
+  // argument per declared parameter (the call through the holder supplies those).
+  bool describe_callable(const Expr* c, Event& e) {
+    if (const auto* u = dyn_cast<UnaryOperator>(c); u && u->getOpcode() == UO_AddrOf) c = strip(u->getSubExpr());
+    const FunctionDecl* entry = nullptr;
+    const CXXRecordDecl* closure = nullptr;
+    if (const auto* d = dyn_cast<DeclRefExpr>(c)) {
+      if (const auto* f = dyn_cast<FunctionDecl>(d->getDecl()); f && !(isa<CXXMethodDecl>(f) && !cast<CXXMethodDecl>(f)->isStatic())) {
+        entry = f;
+      } else if (const auto* v = dyn_cast<VarDecl>(d->getDecl())) {
+        if (const CXXMethodDecl* op = call_operator(v->getType().getNonReferenceType()->getAsCXXRecordDecl())) {
+          entry = op;
+          e.receiver = path_of_var(v, 0);
+          closure = op->getParent();
+        }
+      }
+    } else if (const auto* le = dyn_cast<LambdaExpr>(c)) {
+      entry = le->getCallOperator();
+      closure = le->getLambdaClass();
+    } else if (const CXXMethodDecl* op = call_operator(c->getType()->getAsCXXRecordDecl())) {
+      entry = op;
+      e.receiver = unknown("a temporary functor");
+      closure = op->getParent();
+    }
+    if (!entry || entry->isTemplated()) return false;
+    e.callees = {usr_of(entry)};
+    e.callee_name = display_name(entry);
+    for (unsigned i = 0; i < entry->getNumParams(); ++i) e.args.push_back(unknown("an argument of the call"));
+    if (closure && closure->isLambda()) closure_args(closure, e);
+    return true;
   }
 
   // ---- guards (lock_guard, unique_lock, scoped_lock, shared_lock) ---------------------------
@@ -927,6 +1047,10 @@ class FunctionExtractor {
               : assigned_thread_.count(c) != 0 ? handle_path(assigned_thread_.at(c))
                                                : stored_handle(c, "a temporary thread"));
       }
+      return;
+    }
+    if (is_callable_holder(rec)) {
+      if (c->getNumArgs() >= 1 && !isa<CXXDefaultArgExpr>(c->getArg(0))) store_callable(holder_target(c), c->getArg(0), c->getBeginLoc());
       return;
     }
     if (in_system_header(ctor) || ctor->isTrivial() || (ctor->isImplicit() && ctor->isCopyOrMoveConstructor())) return;
@@ -1150,6 +1274,42 @@ class Visitor : public RecursiveASTVisitor<Visitor> {
     add(fd);
     return true;
   }
+  // A global holder set to a lambda or a function where it is defined (std::function<void()>
+  // on_exit = [] { ... };): its initialisation stores that callable, before main() runs.
+  bool VisitVarDecl(VarDecl* v) {
+    const SourceManager& sm = ctx_.getSourceManager();
+    if (!v->hasGlobalStorage() || v->isStaticLocal() || !v->getInit() || v->getDeclContext()->isDependentContext() ||
+        sm.isInSystemHeader(sm.getExpansionLoc(v->getLocation())) || !is_callable_holder(record_name(v->getType())))
+      return true;
+    const Expr* init = strip(v->getInit());
+    if (const auto* c = dyn_cast<CXXConstructExpr>(init); c && c->getNumArgs() == 1) init = strip(c->getArg(0));
+    if (const auto* u = dyn_cast<UnaryOperator>(init); u && u->getOpcode() == UO_AddrOf) init = strip(u->getSubExpr());
+    const FunctionDecl* entry = nullptr;
+    if (const auto* le = dyn_cast<LambdaExpr>(init)) entry = le->getCallOperator();
+    else if (const auto* d = dyn_cast<DeclRefExpr>(init)) entry = dyn_cast<FunctionDecl>(d->getDecl());
+    if (!entry || entry->isTemplated() || usr_of(v).empty()) return true;
+    PresumedLoc at = sm.getPresumedLoc(sm.getExpansionLoc(v->getLocation()));
+    facts::Location where = at.isInvalid() ? facts::Location{} : facts::Location{at.getFilename(), at.getLine(), at.getColumn()};
+    facts::Function f;
+    f.usr = usr_of(v) + "@init";
+    f.name = "the initialisation of '" + readable(v->getQualifiedNameAsString()) + "'";
+    f.loc = where;
+    f.is_initializer = true;
+    f.blocks.resize(1);
+    Event e;
+    e.kind = Event::Kind::Store;
+    e.loc = where;
+    e.target.root = Path::Root::Global;
+    e.target.id = usr_of(v);
+    e.target.name = readable(v->getQualifiedNameAsString());
+    e.callees = {usr_of(entry)};
+    e.callee_name = readable(entry->getQualifiedNameAsString());
+    for (unsigned i = 0; i < entry->getNumParams(); ++i) e.args.push_back(Path{Path::Root::Unknown, "", "an argument of the call"});
+    f.blocks[0].events.push_back(std::move(e));
+    out_.functions.push_back(std::move(f));
+    return true;
+  }
+
   bool VisitLambdaExpr(LambdaExpr* le) {
     CXXMethodDecl* op = le->getCallOperator();
     if (const FunctionTemplateDecl* t = op->getDescribedFunctionTemplate()) {

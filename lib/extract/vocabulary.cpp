@@ -37,6 +37,22 @@ bool is_thread_type(std::string_view r) { return r == "std::thread" || r == "std
 
 bool is_future_type(std::string_view r) { return r == "std::future" || r == "std::shared_future"; }
 
+bool is_callable_holder(std::string_view r) {
+  return r == "std::function" || r == "std::move_only_function" || r == "std::copyable_function" ||
+         r == "std::packaged_task";
+}
+
+bool is_smart_pointer(std::string_view r) { return r == "std::shared_ptr" || r == "std::unique_ptr"; }
+
+bool container_method_adds(std::string_view m) {
+  return m == "push_back" || m == "emplace_back" || m == "push_front" || m == "emplace_front" || m == "push" ||
+         m == "emplace" || m == "insert" || m == "emplace_hint";
+}
+
+bool container_method_names_element(std::string_view m) {
+  return m == "front" || m == "back" || m == "top" || m == "at" || m == "operator[]";
+}
+
 OpInfo mutex_method(std::string_view m) {
   using facts::LockMode;
   if (m == "lock") return {LockOp::Lock, LockMode::Exclusive};

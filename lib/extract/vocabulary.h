@@ -36,6 +36,14 @@ bool is_recursive_mutex_type(std::string_view record);  // std::recursive_(timed
 GuardKind guard_kind(std::string_view record);          // std::lock_guard, unique_lock, ...
 bool is_thread_type(std::string_view record);           // std::thread, std::jthread
 bool is_future_type(std::string_view record);           // std::future, std::shared_future
+// Type-erased callables: a call through one has no static target (std::function,
+// std::move_only_function, std::copyable_function, std::packaged_task).
+bool is_callable_holder(std::string_view record);
+bool is_smart_pointer(std::string_view record);  // std::shared_ptr, std::unique_ptr
+// Container methods that put an element in (the last argument): push_back, emplace, insert, ...
+bool container_method_adds(std::string_view method);
+// Container methods that designate an element already in it: front, back, top, at, operator[].
+bool container_method_names_element(std::string_view method);
 
 OpInfo mutex_method(std::string_view method);                  // m.lock(), m.try_lock_shared(), ...
 OpInfo guard_method(GuardKind guard, std::string_view method);  // lk.lock(), lk.owns_lock(), ...

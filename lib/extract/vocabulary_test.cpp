@@ -37,6 +37,20 @@ TEST(Vocabulary, KnowsCLockFunctions) {
   EXPECT_EQ(special_function("printf"), Special::None);
 }
 
+TEST(Vocabulary, KnowsTypeErasedCallablesAndTheContainersThatQueueThem) {
+  EXPECT_TRUE(is_callable_holder("std::function"));
+  EXPECT_TRUE(is_callable_holder("std::packaged_task"));
+  EXPECT_TRUE(is_callable_holder("std::move_only_function"));
+  EXPECT_FALSE(is_callable_holder("std::thread"));
+  EXPECT_TRUE(is_smart_pointer("std::shared_ptr"));
+  EXPECT_FALSE(is_smart_pointer("std::weak_ptr"));
+  EXPECT_TRUE(container_method_adds("emplace_back"));
+  EXPECT_TRUE(container_method_adds("push"));
+  EXPECT_FALSE(container_method_adds("pop"));
+  EXPECT_TRUE(container_method_names_element("front"));
+  EXPECT_FALSE(container_method_names_element("pop_front"));
+}
+
 TEST(Vocabulary, ContainerCallsReadOrWrite) {
   EXPECT_TRUE(is_container_type("std::vector"));
   EXPECT_TRUE(is_container_type("std::basic_string"));

@@ -51,7 +51,10 @@ struct Event {
     Join,     // the handle joined: receiver (t.join(), f.get(), ~jthread) or args[0] (pthread_join)
     Access,   // target read or written (globals, statics, fields): for the race analysis
     Bind,     // target (a reference/pointer member or local) now designates value
-    Recursive // locks: initialised as recursive (pthread attr, mtx_recursive)
+    Recursive,// locks: initialised as recursive (pthread attr, mtx_recursive)
+    Store     // target, a type-erased callable holder (std::function, std::packaged_task, a
+              // container of them), may now hold the callable callees/receiver/args describe (as
+              // a Spawn describes its entry), or whatever the holder `value` holds
   };
   Kind kind = Kind::Call;
   Location loc;
@@ -63,17 +66,18 @@ struct Event {
   bool is_try = false;     // Acquire: does not wait, so it orders nothing before it
   bool recursive = false;  // Acquire: the lock type allows re-entry by its owner
 
-  // Call / Spawn / Join
+  // Call / Spawn / Join / Store. A Call with no callees but a known `target` is a call through
+  // that holder: the link follows it to what was stored into it.
   std::vector<std::string> callees;  // USRs; empty when the callee could not be resolved
   std::string callee_name;           // display, also what an unresolved callee looked like
   bool is_virtual = false;           // dispatch to every override of callees[0] in the program
   Path receiver;                     // the implicit object; Unknown when there is none
   std::vector<Path> args;            // one per argument; Unknown where it is not a path
 
-  // Access / Bind / Spawn (the handle)
+  // Access / Bind / Spawn (the handle) / Store / Call (the holder called through)
   Path target;
   bool write = false;  // Access
-  Path value;          // Bind
+  Path value;          // Bind / Store
 };
 
 // A CFG edge; `events` happen only when control takes it (the success edge of a try-lock).
@@ -97,6 +101,9 @@ struct Function {
   std::vector<std::string> params;
   std::vector<std::string> overrides;  // USRs of the methods this one directly overrides
   bool is_main = false;  // a program's main(): the first thread (several mains: several programs)
+  // A global's dynamic initialisation (a std::function set to a lambda at namespace scope): runs
+  // on the main thread before main().
+  bool is_initializer = false;
   unsigned entry = 0;
   unsigned exit = 0;
   std::vector<Block> blocks;  // indexed by block id

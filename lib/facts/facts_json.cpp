@@ -35,6 +35,7 @@ const char* kind_name(Event::Kind k) {
     case Event::Kind::Access: return "access";
     case Event::Kind::Bind: return "bind";
     case Event::Kind::Recursive: return "recursive";
+    case Event::Kind::Store: return "store";
   }
   return "?";
 }
@@ -74,12 +75,14 @@ json event_json(const Event& e) {
     case Event::Kind::Call:
     case Event::Kind::Spawn:
     case Event::Kind::Join:
+    case Event::Kind::Store:
       j["callees"] = e.callees;
       j["callee_name"] = e.callee_name;
       j["virtual"] = e.is_virtual;
       j["receiver"] = path_json(e.receiver);
       j["args"] = paths_json(e.args);
       if (e.target.known()) j["target"] = path_json(e.target);
+      if (e.value.known()) j["value"] = path_json(e.value);
       break;
     case Event::Kind::Access:
       j["target"] = path_json(e.target);
@@ -112,8 +115,8 @@ json function_json(const Function& f) {
   }
   return json{{"usr", f.usr},       {"name", f.name},          {"class", f.class_name},
               {"loc", loc_json(f.loc)}, {"params", f.params},  {"overrides", f.overrides},
-              {"main", f.is_main},  {"entry", f.entry},        {"exit", f.exit},
-              {"blocks", blocks}};
+              {"main", f.is_main},  {"initializer", f.is_initializer}, {"entry", f.entry},
+              {"exit", f.exit},     {"blocks", blocks}};
 }
 
 // ---- reading -------------------------------------------------------------------------------
@@ -159,7 +162,8 @@ Event read_event(const json& j, const std::string& path) {
       {"acquire", Event::Kind::Acquire}, {"release", Event::Kind::Release},
       {"call", Event::Kind::Call},       {"spawn", Event::Kind::Spawn},
       {"join", Event::Kind::Join},       {"access", Event::Kind::Access},
-      {"bind", Event::Kind::Bind},       {"recursive", Event::Kind::Recursive}};
+      {"bind", Event::Kind::Bind},       {"recursive", Event::Kind::Recursive},
+      {"store", Event::Kind::Store}};
   bool found = false;
   for (const auto& [n, k] : kinds)
     if (kind == n) e.kind = k, found = true;
@@ -182,12 +186,14 @@ Event read_event(const json& j, const std::string& path) {
     case Event::Kind::Call:
     case Event::Kind::Spawn:
     case Event::Kind::Join:
+    case Event::Kind::Store:
       e.callees = r.strings("callees");
       e.callee_name = r.str("callee_name");
       e.is_virtual = r.boolean("virtual", true);
       e.receiver = read_path(r.sub("receiver"), r.at("receiver"));
       e.args = read_paths(r, "args");
       if (r.has("target")) e.target = read_path(r.sub("target"), r.at("target"));
+      if (r.has("value")) e.value = read_path(r.sub("value"), r.at("value"));
       break;
     case Event::Kind::Access:
       e.target = read_path(r.sub("target"), r.at("target"));
@@ -218,6 +224,7 @@ Function read_function(const json& j, const std::string& path) {
   f.params = r.strings("params");
   f.overrides = r.strings("overrides");
   f.is_main = r.boolean("main");
+  f.is_initializer = r.boolean("initializer");
   f.entry = r.number("entry");
   f.exit = r.number("exit");
   r.each("blocks", [&](const json& b, const std::string& bp) {

@@ -15,7 +15,7 @@ class FactsFormatError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-inline constexpr int kFactsFormatVersion = 1;
+inline constexpr int kFactsFormatVersion = 2;  // 2: store events, erased calls
 
 nlohmann::json to_json(const TranslationUnitFacts& facts);
 TranslationUnitFacts facts_from_json(const nlohmann::json& j);  // throws FactsFormatError

@@ -70,6 +70,42 @@ TEST(FactsJson, RoundTripKeepsEveryField) {
   EXPECT_EQ(back.diagnostics[0], t.diagnostics[0]);
 }
 
+TEST(FactsJson, StoreEventsKeepTheHolderTheCallableAndTheValue) {
+  TranslationUnitFacts t = sample();
+  Path holder;
+  holder.root = Path::Root::This;
+  holder.name = "this";
+  holder.fields.push_back({"Pool::tasks_", "tasks_"});
+  Event store;
+  store.kind = Event::Kind::Store;
+  store.loc = {"a.cpp", 5, 3};
+  store.target = holder;
+  store.callees = {"c:lambda"};
+  store.callee_name = "lambda at a.cpp:5";
+  Path task;
+  task.root = Path::Root::Local;
+  task.id = "c:task";
+  task.name = "task";
+  Event flow;
+  flow.kind = Event::Kind::Store;
+  flow.target = task;
+  flow.value = holder;
+  Event erased;
+  erased.kind = Event::Kind::Call;
+  erased.target = task;
+  t.functions[0].blocks[0].events = {store, flow, erased};
+  TranslationUnitFacts back = facts_from_json(nlohmann::json::parse(to_json(t).dump()));
+  const auto& es = back.functions[0].blocks[0].events;
+  ASSERT_EQ(es.size(), 3u);
+  EXPECT_EQ(es[0].kind, Event::Kind::Store);
+  EXPECT_EQ(es[0].target, holder);
+  EXPECT_EQ(es[0].callees, store.callees);
+  EXPECT_FALSE(es[0].value.known());
+  EXPECT_EQ(es[1].value, holder);
+  EXPECT_TRUE(es[2].callees.empty());
+  EXPECT_EQ(es[2].target, task);
+}
+
 TEST(FactsJson, MalformedInputNamesTheField) {
   nlohmann::json j = to_json(sample());
   j["functions"][0]["blocks"][1]["succs"][0]["to"] = 7;

@@ -506,5 +506,51 @@ int main() { std::thread x(forward), y(backward); x.join(); y.join(); }
   EXPECT_EQ(r.findings[0].location.file, "b.cpp");
 }
 
+// Calls through std::function / std::packaged_task reach what was stored into the holder.
+TEST(ErasedCalls, ArgumentsOfTheCallReachTheStoredLambda) {
+  report::Report r = check(R"(#include <functional>
+#include <mutex>
+#include <thread>
+std::mutex a, b;
+std::function<void(std::mutex&)> take = [](std::mutex& m) { std::lock_guard g(m); };
+void t1() { std::lock_guard hold(a); take(b); }
+void t2() { std::lock_guard hold(b); take(a); }
+int main() { std::thread x(t1), y(t2); x.join(); y.join(); }
+)");
+  EXPECT_EQ(found(r), V{"lock-order-inversion@5"});
+  for (const auto& d : r.diagnostics) EXPECT_EQ(d.message.find("not followed"), std::string::npos) << d.message;
+}
+
+TEST(ErasedCalls, ACallAnalysedBeforeTheStoreIsAnalysedAgain) {
+  // consumer() is analysed before producer() stores the job: the link must not keep the first
+  // (empty) view of the holder, or the edge m -> n through the job is lost.
+  report::Report r = check(R"(#include <functional>
+#include <mutex>
+#include <thread>
+std::mutex m, n;
+std::function<void()> job;
+void consumer() { std::lock_guard l(m); if (job) job(); }
+void producer() { std::lock_guard l(m); job = [] { std::lock_guard k(n); }; }
+void other() { std::lock_guard k(n); std::lock_guard l(m); }
+int main() { std::thread c(consumer), p(producer), o(other); c.join(); p.join(); o.join(); }
+)");
+  EXPECT_EQ(found(r), V{"lock-order-inversion@8"});
+}
+
+TEST(ErasedCalls, NothingStoredIsANoteNotAGuess) {
+  report::Report r = check(R"(#include <functional>
+#include <mutex>
+#include <thread>
+std::function<void()> job;
+void run() { job(); }
+int main() { std::thread t(run); t.join(); }
+)");
+  EXPECT_EQ(found(r), V{});
+  bool noted = false;
+  for (const auto& d : r.diagnostics)
+    noted = noted || (d.location.line == 5 && d.message.find("no callable stored into it") != std::string::npos);
+  EXPECT_TRUE(noted);
+}
+
 }  // namespace
 }  // namespace lockscope::link

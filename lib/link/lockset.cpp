@@ -1,5 +1,6 @@
 #include "link/lockset.h"
 
+#include <algorithm>
 #include <optional>
 #include <tuple>
 
@@ -81,6 +82,9 @@ struct Result {
   std::vector<Access> accesses;
   std::vector<Spawn> spawns;
   std::vector<report::Diagnostic> diags;
+  // What this thread was handed through calls to stored callables (a task's captures): shared
+  // with the thread that stored them, as if the thread had been started with them.
+  std::set<std::string> handed;
 
   // The same evidence reached along several call paths is kept once (with its first chain):
   // without this, results grow with the number of paths, not with the program.
@@ -196,7 +200,23 @@ class Analyzer {
  public:
   Analyzer(const Program& program, const Limits& limits) : program_(program), limits_(limits) {}
 
+  // Stored callables are collected while threads are analysed, so a call through a holder can
+  // be analysed before everything stored into it was seen (a worker started before the tasks
+  // are submitted). When that happened, run again with what was collected: the holders only grow.
   ProgramRun run() {
+    for (int round = 0;; ++round) {
+      holders_grew_ = erased_calls_ = false;
+      ProgramRun out = run_once();
+      if (!(holders_grew_ && erased_calls_) || round == 3) return out;
+      memo_.clear();
+      cut_.clear();
+      thread_keys_.clear();
+      stored_ = 0;
+    }
+  }
+
+ private:
+  ProgramRun run_once() {
     ProgramRun out;
     struct Pending {
       std::vector<const facts::Function*> entries;
@@ -205,7 +225,9 @@ class Analyzer {
     std::vector<Pending> pending;
     for (const facts::Function* m : program_.mains()) {
       out.threads.push_back(ThreadInstance{"main", "main", {}, false, -1, {}});
-      pending.push_back(Pending{{m}, {}});
+      std::vector<const facts::Function*> entries = program_.initializers();
+      entries.push_back(m);
+      pending.push_back(Pending{entries, {}});
     }
     if (program_.mains().empty())
       note(out.diagnostics, {}, "lockscope: the program has no main(): only threads it starts elsewhere are analyzed");
@@ -218,6 +240,9 @@ class Analyzer {
         for (DoubleLock d : r.doubles) out.double_locks.push_back((d.point.thread = t, std::move(d)));
         for (Access a : r.accesses) out.accesses.push_back((a.point.thread = t, std::move(a)));
         for (const auto& d : r.diags) out.diagnostics.push_back(d);
+        for (const auto& id : r.handed)
+          if (std::find(out.threads[t].given.begin(), out.threads[t].given.end(), id) == out.threads[t].given.end())
+            out.threads[t].given.push_back(id);
         for (const Spawn& s : r.spawns) {
           auto [it, fresh] = by_key.emplace(s.key, static_cast<int>(out.threads.size()));
           if (!fresh) {
@@ -247,7 +272,6 @@ class Analyzer {
     return out;
   }
 
- private:
   static void note(std::vector<report::Diagnostic>& to, report::Location at, std::string message) {
     to.push_back(report::Diagnostic{report::Diagnostic::Severity::Note, std::move(at), std::move(message)});
   }
@@ -415,7 +439,51 @@ class Analyzer {
       }
       case Event::Kind::Recursive:
         return;
+      case Event::Kind::Store:
+        return store(e, fn, c);
     }
+  }
+
+  // ---- stored callables (std::function, std::packaged_task) --------------------------------
+
+  struct Stored {
+    std::vector<std::string> callees;
+    bool is_virtual = false;
+    std::string name;
+    Context context;  // resolved where it was stored: a lambda's captures are the storer's objects
+  };
+
+  void store(const Event& e, const facts::Function& fn, const Context& c) {
+    auto holder = resolve(e.target, fn, c);
+    if (!holder) return;
+    if (!e.callees.empty()) {
+      Context ctx = callee_context(e, fn, c);
+      std::string key = holder->id + "|" + e.callees[0] + "|" + key_of(ctx.self);
+      for (const auto& p : ctx.params) key += "," + key_of(p);
+      if (stored_keys_.insert(key).second) {
+        stored_callables_[holder->id].push_back(Stored{e.callees, e.is_virtual, e.callee_name, std::move(ctx)});
+        holders_grew_ = true;
+      }
+    }
+    if (auto from = resolve(e.value, fn, c); from && from->id != holder->id)
+      if (flows_[holder->id].insert(from->id).second) holders_grew_ = true;
+  }
+
+  // Everything that may have been stored into the holder, directly or through other holders.
+  std::vector<const Stored*> stored_in(const std::string& holder) const {
+    std::vector<const Stored*> out;
+    std::set<std::string> seen{holder};
+    std::vector<std::string> todo{holder};
+    while (!todo.empty()) {
+      std::string h = std::move(todo.back());
+      todo.pop_back();
+      if (auto it = stored_callables_.find(h); it != stored_callables_.end())
+        for (const Stored& st : it->second) out.push_back(&st);
+      if (auto it = flows_.find(h); it != flows_.end())
+        for (const auto& from : it->second)
+          if (seen.insert(from).second) todo.push_back(from);
+    }
+    return out;
   }
 
   void acquire(const Event& e, State& state, const facts::Function& fn, const Context& c, Result* rec) {
@@ -450,6 +518,7 @@ class Analyzer {
 
   void call(const Event& e, State& s, const facts::Function& fn, const Context& c, Result* rec, unsigned depth) {
     if (e.callees.empty()) {
+      if (e.target.known()) return erased_call(e, s, fn, c, rec, depth);
       if (rec)
         note(rec->diags, e.loc, "lockscope: call through '" + e.callee_name +
                                     "' is not followed: its target is not known statically");
@@ -461,9 +530,49 @@ class Analyzer {
       if (rec) note(rec->diags, e.loc, "lockscope: call chain too deep; '" + e.callee_name + "' is not followed");
       return;
     }
+    std::vector<std::pair<const facts::Function*, Context>> calls;
     Context callee = callee_context(e, fn, c);
+    for (const facts::Function* t : targets) calls.emplace_back(t, callee);
+    enter(calls, e, s, fn, rec, depth);
+  }
+
+  // A call through a std::function or std::packaged_task: every callable stored into that
+  // holder, each with the objects it was stored with, and the call's own arguments first.
+  void erased_call(const Event& e, State& s, const facts::Function& fn, const Context& c, Result* rec, unsigned depth) {
+    erased_calls_ = true;
+    auto holder = resolve(e.target, fn, c);
+    std::vector<std::pair<const facts::Function*, Context>> calls;
+    if (holder)
+      for (const Stored* st : stored_in(holder->id)) {
+        Context callee = st->context;
+        for (size_t i = 0; i < e.args.size() && i < callee.params.size(); ++i)
+          if (!callee.params[i]) callee.params[i] = resolve(e.args[i], fn, c);
+        for (const facts::Function* t : program_.targets(st->callees, st->is_virtual)) calls.emplace_back(t, callee);
+        if (rec) {
+          if (st->context.self) rec->handed.insert(st->context.self->id);
+          for (const auto& p : st->context.params)
+            if (p) rec->handed.insert(p->id);
+        }
+      }
+    if (calls.empty()) {
+      if (rec)
+        note(rec->diags, e.loc, "lockscope: call through '" + e.callee_name +
+                                    "' is not followed: no callable stored into it was found");
+      return;
+    }
+    if (depth >= limits_.call_depth) {
+      if (rec) note(rec->diags, e.loc, "lockscope: call chain too deep; '" + e.callee_name + "' is not followed");
+      return;
+    }
+    enter(calls, e, s, fn, rec, depth);
+  }
+
+  // Analyses each callee in its context from the caller's state; the caller continues from the
+  // join of what the callees leave.
+  void enter(const std::vector<std::pair<const facts::Function*, Context>>& calls, const Event& e, State& s,
+             const facts::Function& fn, Result* rec, unsigned depth) {
     std::optional<State> joined;
-    for (const facts::Function* t : targets) {
+    for (const auto& [t, callee] : calls) {
       const Result& r = analyze(*t, callee, s.locks, depth + 1);
       if (rec) integrate(r, *t, e, s, fn, *rec);
       State after;
@@ -541,6 +650,7 @@ class Analyzer {
       rec.spawns.push_back(std::move(sp));
     }
     for (const auto& d : r.diags) rec.diags.push_back(d);
+    rec.handed.insert(r.handed.begin(), r.handed.end());
   }
 
   void spawn(const Event& e, State& s, const facts::Function& fn, const Context& c, Result* rec) {
@@ -580,6 +690,12 @@ class Analyzer {
   std::map<std::string, std::string> thread_keys_;  // full spawn key -> short key
   size_t stored_ = 0;             // evidence items held by memoised results (the memory budget)
   std::map<std::string, Resolved> bindings_;
+  // Holders of type-erased callables, by resolved id: what was stored into each, and which other
+  // holders' contents flow into it. Flow-insensitive and kept across rounds (see run()).
+  std::map<std::string, std::vector<Stored>> stored_callables_;
+  std::map<std::string, std::set<std::string>> flows_;
+  std::set<std::string> stored_keys_;
+  bool holders_grew_ = false, erased_calls_ = false;
 };
 
 }  // namespace

@@ -27,6 +27,7 @@ Program::Program(const std::vector<facts::TranslationUnitFacts>& units) {
   for (const auto& [usr, f] : functions_) {
     for (const auto& base : f.overrides) overriders_[base].insert(usr);
     if (f.is_main) mains_.push_back(&f);
+    if (f.is_initializer) initializers_.push_back(&f);
     for (const auto& b : f.blocks)
       for (const auto& e : b.events)
         if (e.kind == facts::Event::Kind::Recursive)

@@ -21,6 +21,8 @@ class Program {
   std::vector<const facts::Function*> targets(const std::vector<std::string>& usrs, bool is_virtual) const;
   // Every main() in the program (more than one means the units are several programs).
   const std::vector<const facts::Function*>& mains() const { return mains_; }
+  // Dynamic initialisations of globals: they run on the main thread before main().
+  const std::vector<const facts::Function*>& initializers() const { return initializers_; }
   // Reverse post-order of a function's blocks: the order the dataflow visits them.
   const std::vector<unsigned>& block_order(const facts::Function& f) const;
   // Locks initialised as recursive (pthread attributes, mtx_recursive), by resolved global id.
@@ -31,6 +33,7 @@ class Program {
   std::map<std::string, facts::Function> functions_;
   std::map<std::string, std::set<std::string>> overriders_;  // base USR -> direct overriders
   std::vector<const facts::Function*> mains_;
+  std::vector<const facts::Function*> initializers_;
   std::set<std::string> recursive_locks_;
   mutable std::map<std::string, std::vector<unsigned>> orders_;
   std::vector<report::Diagnostic> diagnostics_;
