@@ -888,8 +888,14 @@ class FunctionExtractor {
         break;
       s = c->getArg(0);
     }
-    if (!carries_callables(s->getType()) && describe_callable(s, e)) return emit(std::move(e));
-    if (!carries_callables(s->getType())) return;
+    if (!carries_callables(s->getType())) {
+      if (describe_callable(s, e)) return emit(std::move(e));
+      // std::bind objects, generic lambdas, pointers to functions chosen at run time.
+      out_.diagnostics.push_back({report::Diagnostic::Severity::Note, loc(at),
+                                  "lockscope: the callable '" + text(source) + "' stored into '" + e.target.name +
+                                      "' is not understood; calls through it do not follow it"});
+      return;
+    }
     e.value = holder_path(s);
     if (e.value.known()) emit(std::move(e));
   }
@@ -1131,6 +1137,11 @@ class FunctionExtractor {
     e.target = std::move(handle);
     for (const Expr* a : rest) e.args.push_back(thread_arg(a));
     const Expr* c = strip(callable);
+    if (carries_callables(c->getType())) {  // std::thread t(std::move(task)): runs what the holder holds
+      e.value = holder_path(c);
+      e.callee_name = text(callable);
+      return emit(std::move(e));
+    }
     if (const auto* u = dyn_cast<UnaryOperator>(c); u && u->getOpcode() == UO_AddrOf) c = strip(u->getSubExpr());
     const FunctionDecl* entry = nullptr;
     if (const auto* d = dyn_cast<DeclRefExpr>(c)) {

@@ -77,7 +77,7 @@ struct Event {
   // Access / Bind / Spawn (the handle) / Store / Call (the holder called through)
   Path target;
   bool write = false;  // Access
-  Path value;          // Bind / Store
+  Path value;          // Bind / Store; Spawn: the holder a thread was started with (callees empty)
 };
 
 // A CFG edge; `events` happen only when control takes it (the success edge of a try-lock).

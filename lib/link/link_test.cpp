@@ -537,19 +537,39 @@ int main() { std::thread c(consumer), p(producer), o(other); c.join(); p.join();
   EXPECT_EQ(found(r), V{"lock-order-inversion@8"});
 }
 
-TEST(ErasedCalls, NothingStoredIsANoteNotAGuess) {
+TEST(ErasedCalls, ThreadsStartedWithAHolderRunWhatItHolds) {
+  report::Report r = check(R"(#include <functional>
+#include <future>
+#include <thread>
+int hits;
+int main() {
+  std::function<void()> bump = [] { ++hits; };
+  std::packaged_task<void()> task([] { ++hits; });
+  std::thread a(bump), b(std::move(task));
+  a.join();
+  b.join();
+}
+)");
+  EXPECT_EQ(found(r), (V{"data-race@6", "data-race@7"}));
+}
+
+TEST(ErasedCalls, NothingStoredOrNotUnderstoodIsANoteNotAGuess) {
   report::Report r = check(R"(#include <functional>
 #include <mutex>
 #include <thread>
-std::function<void()> job;
-void run() { job(); }
-int main() { std::thread t(run); t.join(); }
+std::function<void()> job, bound;
+void run() { job(); bound(); }
+void set(int v) {}
+int main() { bound = std::bind(set, 1); std::thread t(run); t.join(); }
 )");
   EXPECT_EQ(found(r), V{});
-  bool noted = false;
-  for (const auto& d : r.diagnostics)
-    noted = noted || (d.location.line == 5 && d.message.find("no callable stored into it") != std::string::npos);
-  EXPECT_TRUE(noted);
+  bool nothing = false, not_understood = false;
+  for (const auto& d : r.diagnostics) {
+    nothing = nothing || (d.location.line == 5 && d.message.find("no callable stored into it") != std::string::npos);
+    not_understood = not_understood || (d.location.line == 7 && d.message.find("is not understood") != std::string::npos);
+  }
+  EXPECT_TRUE(nothing);
+  EXPECT_TRUE(not_understood);
 }
 
 }  // namespace

@@ -43,9 +43,13 @@ struct State {
   std::set<std::string> dropped;  // released here without being held here: a caller's maybe-lock
 };
 
+// A function entered with the objects it works on: a thread entry, or a callee.
+using Entry = std::pair<const facts::Function*, Context>;
+
 struct Spawn {
-  std::vector<const facts::Function*> entries;
-  Context context;
+  // The thread runs one of these (overrides of a virtual run(), the callables a std::function
+  // it was started with may hold), each with its own objects.
+  std::vector<Entry> entries;
   report::Location site;
   bool again = false;  // started while an earlier start of the same thread may still run
   std::string key;     // identifies the thread it starts: site, entry and what it was given
@@ -218,23 +222,20 @@ class Analyzer {
  private:
   ProgramRun run_once() {
     ProgramRun out;
-    struct Pending {
-      std::vector<const facts::Function*> entries;
-      Context context;
-    };
-    std::vector<Pending> pending;
+    std::vector<std::vector<Entry>> pending;
     for (const facts::Function* m : program_.mains()) {
       out.threads.push_back(ThreadInstance{"main", "main", {}, false, -1, {}});
-      std::vector<const facts::Function*> entries = program_.initializers();
-      entries.push_back(m);
-      pending.push_back(Pending{entries, {}});
+      std::vector<Entry> entries;
+      for (const facts::Function* init : program_.initializers()) entries.emplace_back(init, Context{});
+      entries.emplace_back(m, Context{});
+      pending.push_back(std::move(entries));
     }
     if (program_.mains().empty())
       note(out.diagnostics, {}, "lockscope: the program has no main(): only threads it starts elsewhere are analyzed");
     std::map<std::string, int> by_key;
     for (size_t i = 0; i < pending.size(); ++i) {
-      for (const facts::Function* entry : pending[i].entries) {
-        const Result& r = analyze(*entry, pending[i].context, LockSet{}, 0);
+      for (const auto& [entry, context] : pending[i]) {
+        const Result& r = analyze(*entry, context, LockSet{}, 0);
         int t = static_cast<int>(i);
         for (OrderEdge e : r.edges) out.edges.push_back((e.point.thread = t, std::move(e)));
         for (DoubleLock d : r.doubles) out.double_locks.push_back((d.point.thread = t, std::move(d)));
@@ -257,11 +258,13 @@ class Analyzer {
             by_key.erase(it);
             continue;
           }
-          out.threads.push_back(ThreadInstance{s.key, s.entries.front()->name, s.site, s.again, t, s.point.running});
-          if (s.context.self) out.threads.back().given.push_back(s.context.self->id);
-          for (const auto& p : s.context.params)
-            if (p) out.threads.back().given.push_back(p->id);
-          pending.push_back(Pending{s.entries, s.context});
+          out.threads.push_back(ThreadInstance{s.key, s.entries.front().first->name, s.site, s.again, t, s.point.running});
+          for (const auto& [entry, context] : s.entries) {
+            if (context.self) out.threads.back().given.push_back(context.self->id);
+            for (const auto& p : context.params)
+              if (p) out.threads.back().given.push_back(p->id);
+          }
+          pending.push_back(s.entries);
         }
       }
     }
@@ -530,7 +533,7 @@ class Analyzer {
       if (rec) note(rec->diags, e.loc, "lockscope: call chain too deep; '" + e.callee_name + "' is not followed");
       return;
     }
-    std::vector<std::pair<const facts::Function*, Context>> calls;
+    std::vector<Entry> calls;
     Context callee = callee_context(e, fn, c);
     for (const facts::Function* t : targets) calls.emplace_back(t, callee);
     enter(calls, e, s, fn, rec, depth);
@@ -541,7 +544,7 @@ class Analyzer {
   void erased_call(const Event& e, State& s, const facts::Function& fn, const Context& c, Result* rec, unsigned depth) {
     erased_calls_ = true;
     auto holder = resolve(e.target, fn, c);
-    std::vector<std::pair<const facts::Function*, Context>> calls;
+    std::vector<Entry> calls;
     if (holder)
       for (const Stored* st : stored_in(holder->id)) {
         Context callee = st->context;
@@ -569,7 +572,7 @@ class Analyzer {
 
   // Analyses each callee in its context from the caller's state; the caller continues from the
   // join of what the callees leave.
-  void enter(const std::vector<std::pair<const facts::Function*, Context>>& calls, const Event& e, State& s,
+  void enter(const std::vector<Entry>& calls, const Event& e, State& s,
              const facts::Function& fn, Result* rec, unsigned depth) {
     std::optional<State> joined;
     for (const auto& [t, callee] : calls) {
@@ -654,23 +657,38 @@ class Analyzer {
   }
 
   void spawn(const Event& e, State& s, const facts::Function& fn, const Context& c, Result* rec) {
-    if (e.callees.empty()) {
+    Spawn sp;
+    sp.site = e.loc;
+    sp.key = e.loc.file + ":" + std::to_string(e.loc.line) + ":" + std::to_string(e.loc.column) + "|";
+    if (e.callees.empty() && e.value.known()) {
+      // Started with a std::function / std::packaged_task: it runs what was stored into it.
+      auto holder = resolve(e.value, fn, c);
+      erased_calls_ = true;
+      if (holder)
+        for (const Stored* st : stored_in(holder->id))
+          for (const facts::Function* t : program_.targets(st->callees, st->is_virtual)) sp.entries.emplace_back(t, st->context);
+      if (sp.entries.empty()) {
+        if (rec)
+          note(rec->diags, e.loc, "lockscope: thread started with '" + e.callee_name +
+                                      "': no callable stored into it was found, so it is not analyzed");
+        return;
+      }
+      sp.key += "holder:" + holder->id;
+    } else if (e.callees.empty()) {
       if (rec)
         note(rec->diags, e.loc, "lockscope: thread started with '" + e.callee_name +
                                     "': its entry function is not known statically, so it is not analyzed");
       return;
+    } else {
+      Context context = callee_context(e, fn, c);
+      for (const facts::Function* t : program_.targets(e.callees, e.is_virtual)) sp.entries.emplace_back(t, context);
+      if (sp.entries.empty()) {
+        if (rec) note(rec->diags, e.loc, "lockscope: thread entry '" + e.callee_name + "' has no body in the analyzed program");
+        return;
+      }
+      sp.key += e.callees[0] + "|" + key_of(context.self);
+      for (const auto& p : context.params) sp.key += "," + key_of(p);
     }
-    Spawn sp;
-    sp.entries = program_.targets(e.callees, e.is_virtual);
-    if (sp.entries.empty()) {
-      if (rec) note(rec->diags, e.loc, "lockscope: thread entry '" + e.callee_name + "' has no body in the analyzed program");
-      return;
-    }
-    sp.context = callee_context(e, fn, c);
-    sp.site = e.loc;
-    sp.key = e.loc.file + ":" + std::to_string(e.loc.line) + ":" + std::to_string(e.loc.column) + "|" + e.callees[0] +
-             "|" + key_of(sp.context.self);
-    for (const auto& p : sp.context.params) sp.key += "," + key_of(p);
     // Thread keys are copied into every running set: a short interned name keeps them cheap.
     sp.key = thread_keys_.emplace(sp.key, "thread#" + std::to_string(thread_keys_.size())).first->second;
     sp.point = point_of(s);
