@@ -472,7 +472,17 @@ class FunctionExtractor {
       if (!skip_.count(c)) on_call(c);
       return;
     }
-    if (const auto* b = dyn_cast<BinaryOperator>(s); b && b->isAssignmentOp()) return access(b->getLHS(), true, b->getOperatorLoc());
+    if (const auto* b = dyn_cast<BinaryOperator>(s); b && b->isAssignmentOp()) {
+      if (b->getOpcode() == BO_Assign && is_function_pointer(b->getLHS()->getType()))
+        store_callable(holder_path(b->getLHS()), b->getRHS(), b->getOperatorLoc());
+      return access(b->getLHS(), true, b->getOperatorLoc());
+    }
+    if (const auto* ds = dyn_cast<DeclStmt>(s)) {
+      for (const Decl* d : ds->decls())
+        if (const auto* v = dyn_cast<VarDecl>(d); v && v->getInit() && !v->hasGlobalStorage() && is_function_pointer(v->getType()))
+          store_callable(path_of_var(v, 0), v->getInit(), v->getLocation());
+      return;
+    }
     if (const auto* u = dyn_cast<UnaryOperator>(s); u && u->isIncrementDecrementOp())
       return access(u->getSubExpr(), true, u->getOperatorLoc());
     if (const auto* ic = dyn_cast<ImplicitCastExpr>(s); ic && ic->getCastKind() == CK_LValueToRValue)
@@ -593,8 +603,19 @@ class FunctionExtractor {
     for (unsigned i = first; i < c->getNumArgs(); ++i)
       out.push_back(isa<CXXDefaultArgExpr>(c->getArg(i))          ? unknown("default argument")
                     : carries_callables(c->getArg(i)->getType()) ? holder_path(c->getArg(i))
+                    : is_thread_handle(c->getArg(i)->getType())  ? handle_path(c->getArg(i))
                                                                    : path_of(c->getArg(i)));
     return out;
+  }
+
+  // A pthread_t or std::thread passed by pointer or reference (memcached's create_worker(&t[i],
+  // ...)): an element with a computed index stands for all of them, as the joining loop does.
+  static bool is_thread_handle(QualType t) {
+    t = t.getNonReferenceType();
+    if (const auto* p = t->getAs<PointerType>()) t = p->getPointeeType();
+    if (is_thread_type(record_name(t))) return true;
+    const auto* td = t->getAs<TypedefType>();
+    return td && (td->getDecl()->getName() == "pthread_t" || td->getDecl()->getName() == "thrd_t");
   }
 
   bool in_system_header(const Decl* d) const { return sm_.isInSystemHeader(sm_.getExpansionLoc(d->getLocation())); }
@@ -605,10 +626,13 @@ class FunctionExtractor {
     if (const auto* oc = dyn_cast<CXXOperatorCallExpr>(c); oc && callee && isa<CXXMethodDecl>(callee))
       return on_operator_call(oc, cast<CXXMethodDecl>(callee));
     if (!callee) {
-      // Through a function pointer or some other value: nothing names the target.
+      // Through a function pointer: the link follows what was stored into it.
       Event e = make(Event::Kind::Call, c->getBeginLoc());
       e.callee_name = text(c->getCallee());
       e.args = arg_paths(c);
+      if (is_function_pointer(c->getCallee()->IgnoreParenImpCasts()->getType()) ||
+          c->getCallee()->IgnoreParenImpCasts()->getType()->isFunctionType())
+        e.target = holder_path(c->getCallee());
       return emit(std::move(e));
     }
     std::string name = normalize_name(callee->getQualifiedNameAsString());
@@ -828,8 +852,15 @@ class FunctionExtractor {
   // local), so a thread pool's workers run the tasks submitted to it. Store events say what went
   // where; the erased call names the holder it calls through.
 
-  // A holder, a smart pointer to one (make_shared<packaged_task<...>>), or a container of either.
+  static bool is_function_pointer(QualType t) {
+    t = t.getNonReferenceType();
+    return t->isFunctionPointerType();
+  }
+
+  // A holder, a function pointer, a smart pointer to a holder (make_shared<packaged_task<...>>),
+  // or a container of holders.
   static bool carries_callables(QualType t, int depth = 0) {
+    if (depth == 0 && is_function_pointer(t)) return true;
     const auto* spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(t.getNonReferenceType()->getAsCXXRecordDecl());
     if (!spec || depth > 4) return false;
     std::string r = normalize_name(spec->getQualifiedNameAsString());
@@ -843,7 +874,10 @@ class FunctionExtractor {
   // a smart pointer for its pointee, a temporary for itself.
   Path holder_path(const Expr* e) {
     e = strip(e);
-    if (const auto* u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_Deref) return holder_path(u->getSubExpr());
+    if (const auto* u = dyn_cast<UnaryOperator>(e); u && (u->getOpcode() == UO_Deref || u->getOpcode() == UO_AddrOf))
+      return holder_path(u->getSubExpr());
+    if (const auto* d = dyn_cast<DeclRefExpr>(e))
+      if (const auto* f = dyn_cast<FunctionDecl>(d->getDecl()); f && !isa<CXXMethodDecl>(f)) return function_value(f);
     if (const auto* oc = dyn_cast<CXXOperatorCallExpr>(e); oc && oc->getNumArgs() >= 1) {
       std::string r = record_name(strip(oc->getArg(0))->getType());  // shared_ptr, not its __shared_ptr_access base
       if ((oc->getOperator() == OO_Star || oc->getOperator() == OO_Arrow) && is_smart_pointer(r)) return holder_path(oc->getArg(0));
@@ -859,6 +893,16 @@ class FunctionExtractor {
     if (const auto* c = dyn_cast<CXXConstructExpr>(e); c && is_callable_holder(record_name(c->getType())))
       return holder_target(c);
     return path_of(e);
+  }
+
+  // A function used as a value (`hash = jenkins_hash`, `create_worker(worker_main, arg)`): a
+  // holder that holds just that function (the link knows the "fn:" prefix).
+  Path function_value(const FunctionDecl* f) {
+    Path p;
+    p.root = Path::Root::Global;
+    p.id = "fn:" + usr_of(f);
+    p.name = readable(f->getQualifiedNameAsString());
+    return p;
   }
 
   // What a holder construction initialises: a variable, a member, or a temporary (a task passed
@@ -877,18 +921,24 @@ class FunctionExtractor {
   // contents of another holder.
   void store_callable(Path target, const Expr* source, SourceLocation at) {
     if (!target.known()) return;
+    if (source->isNullPointerConstant(ctx_, Expr::NPC_ValueDependentIsNotNull)) return;  // fp = NULL
+    if (const auto* cond = dyn_cast<AbstractConditionalOperator>(source->IgnoreParenCasts())) {  // fast ? a : b
+      store_callable(target, cond->getTrueExpr(), at);
+      return store_callable(std::move(target), cond->getFalseExpr(), at);
+    }
     Event e = make(Event::Kind::Store, at);
     e.target = std::move(target);
+
     const Expr* s = source;
-    while (true) {  // std::move(f), std::forward<F>(f)
-      s = strip(s);
+    while (true) {  // std::move(f), std::forward<F>(f), (handler_t)fn
+      s = strip(s)->IgnoreParenCasts();
       const auto* c = dyn_cast<CallExpr>(s);
       if (!c || !c->getDirectCallee() || c->getNumArgs() != 1 ||
           special_function(normalize_name(c->getDirectCallee()->getQualifiedNameAsString())) != Special::Transparent)
         break;
       s = c->getArg(0);
     }
-    if (!carries_callables(s->getType())) {
+    if (!carries_callables(s->getType()) && !s->getType()->isFunctionType()) {
       if (describe_callable(s, e)) return emit(std::move(e));
       // std::bind objects, generic lambdas, pointers to functions chosen at run time.
       out_.diagnostics.push_back({report::Diagnostic::Severity::Note, loc(at),
@@ -897,7 +947,10 @@ class FunctionExtractor {
       return;
     }
     e.value = holder_path(s);
-    if (e.value.known()) emit(std::move(e));
+    if (e.value.known()) return emit(std::move(e));
+    out_.diagnostics.push_back({report::Diagnostic::Severity::Note, loc(at),
+                                "lockscope: the callable '" + text(source) + "' stored into '" + e.target.name +
+                                    "' is not understood; calls through it do not follow it"});
   }
 
   // A callable stored for later: its entry, its object, and its captures after one unknown
@@ -1137,12 +1190,12 @@ class FunctionExtractor {
     e.target = std::move(handle);
     for (const Expr* a : rest) e.args.push_back(thread_arg(a));
     const Expr* c = strip(callable);
-    if (carries_callables(c->getType())) {  // std::thread t(std::move(task)): runs what the holder holds
+    if (const auto* u = dyn_cast<UnaryOperator>(c); u && u->getOpcode() == UO_AddrOf) c = strip(u->getSubExpr());
+    if (carries_callables(c->getType())) {  // std::thread t(std::move(task)), pthread_create(.., fn_param, ..)
       e.value = holder_path(c);
       e.callee_name = text(callable);
       return emit(std::move(e));
     }
-    if (const auto* u = dyn_cast<UnaryOperator>(c); u && u->getOpcode() == UO_AddrOf) c = strip(u->getSubExpr());
     const FunctionDecl* entry = nullptr;
     if (const auto* d = dyn_cast<DeclRefExpr>(c)) {
       if (const auto* m = dyn_cast<CXXMethodDecl>(d->getDecl()); m && !m->isStatic()) {
@@ -1285,40 +1338,67 @@ class Visitor : public RecursiveASTVisitor<Visitor> {
     add(fd);
     return true;
   }
-  // A global holder set to a lambda or a function where it is defined (std::function<void()>
-  // on_exit = [] { ... };): its initialisation stores that callable, before main() runs.
+  // Globals whose definition stores a callable: a std::function or a function pointer set to a
+  // lambda or a function, and C "vtables" (struct ops ops = { .run = run_fn, ... }). Their
+  // initialisation runs before main() and is given to the link as a function of store events.
   bool VisitVarDecl(VarDecl* v) {
     const SourceManager& sm = ctx_.getSourceManager();
     if (!v->hasGlobalStorage() || v->isStaticLocal() || !v->getInit() || v->getDeclContext()->isDependentContext() ||
-        sm.isInSystemHeader(sm.getExpansionLoc(v->getLocation())) || !is_callable_holder(record_name(v->getType())))
+        sm.isInSystemHeader(sm.getExpansionLoc(v->getLocation())) || usr_of(v).empty())
       return true;
-    const Expr* init = strip(v->getInit());
-    if (const auto* c = dyn_cast<CXXConstructExpr>(init); c && c->getNumArgs() == 1) init = strip(c->getArg(0));
-    if (const auto* u = dyn_cast<UnaryOperator>(init); u && u->getOpcode() == UO_AddrOf) init = strip(u->getSubExpr());
-    const FunctionDecl* entry = nullptr;
-    if (const auto* le = dyn_cast<LambdaExpr>(init)) entry = le->getCallOperator();
-    else if (const auto* d = dyn_cast<DeclRefExpr>(init)) entry = dyn_cast<FunctionDecl>(d->getDecl());
-    if (!entry || entry->isTemplated() || usr_of(v).empty()) return true;
     PresumedLoc at = sm.getPresumedLoc(sm.getExpansionLoc(v->getLocation()));
     facts::Location where = at.isInvalid() ? facts::Location{} : facts::Location{at.getFilename(), at.getLine(), at.getColumn()};
+    Path self;
+    self.root = Path::Root::Global;
+    self.id = usr_of(v);
+    self.name = readable(v->getQualifiedNameAsString());
+    std::vector<Event> stores;
+    collect_initial_stores(self, v->getType(), v->getInit(), where, stores, 0);
+    if (stores.empty()) return true;
     facts::Function f;
     f.usr = usr_of(v) + "@init";
-    f.name = "the initialisation of '" + readable(v->getQualifiedNameAsString()) + "'";
+    f.name = "the initialisation of '" + self.name + "'";
     f.loc = where;
     f.is_initializer = true;
     f.blocks.resize(1);
-    Event e;
-    e.kind = Event::Kind::Store;
-    e.loc = where;
-    e.target.root = Path::Root::Global;
-    e.target.id = usr_of(v);
-    e.target.name = readable(v->getQualifiedNameAsString());
-    e.callees = {usr_of(entry)};
-    e.callee_name = readable(entry->getQualifiedNameAsString());
-    for (unsigned i = 0; i < entry->getNumParams(); ++i) e.args.push_back(Path{Path::Root::Unknown, "", "an argument of the call"});
-    f.blocks[0].events.push_back(std::move(e));
+    f.blocks[0].events = std::move(stores);
     out_.functions.push_back(std::move(f));
     return true;
+  }
+
+  void collect_initial_stores(const Path& target, QualType type, const Expr* init, const facts::Location& where,
+                              std::vector<Event>& out, int depth) {
+    if (!init || depth > 4) return;
+    if (const auto* list = dyn_cast<InitListExpr>(init->IgnoreParenImpCasts())) {
+      const RecordDecl* rd = type->getAsRecordDecl();
+      if (!rd || list->getNumInits() == 0) return;
+      unsigned i = 0;
+      for (const FieldDecl* fld : rd->fields()) {
+        if (i >= list->getNumInits()) break;
+        Path field = target;
+        field.fields.push_back({fld->getParent()->getQualifiedNameAsString() + "::" + fld->getNameAsString(),
+                                fld->getNameAsString()});
+        collect_initial_stores(field, fld->getType(), list->getInit(i++), where, out, depth + 1);
+      }
+      return;
+    }
+    std::string rec = record_name(type);
+    if (!type->isFunctionPointerType() && !is_callable_holder(rec)) return;
+    const Expr* e = strip(init)->IgnoreParenCasts();
+    if (const auto* c = dyn_cast<CXXConstructExpr>(e); c && c->getNumArgs() == 1) e = strip(c->getArg(0))->IgnoreParenCasts();
+    if (const auto* u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_AddrOf) e = strip(u->getSubExpr());
+    const FunctionDecl* entry = nullptr;
+    if (const auto* le = dyn_cast<LambdaExpr>(e)) entry = le->getCallOperator();
+    else if (const auto* d = dyn_cast<DeclRefExpr>(e)) entry = dyn_cast<FunctionDecl>(d->getDecl());
+    if (!entry || entry->isTemplated()) return;
+    Event s;
+    s.kind = Event::Kind::Store;
+    s.loc = where;
+    s.target = target;
+    s.callees = {usr_of(entry)};
+    s.callee_name = readable(entry->getQualifiedNameAsString());
+    for (unsigned i = 0; i < entry->getNumParams(); ++i) s.args.push_back(Path{Path::Root::Unknown, "", "an argument of the call"});
+    out.push_back(std::move(s));
   }
 
   bool VisitLambdaExpr(LambdaExpr* le) {

@@ -553,6 +553,27 @@ int main() {
   EXPECT_EQ(found(r), (V{"data-race@6", "data-race@7"}));
 }
 
+TEST(ErasedCalls, CFunctionPointersInAnOpsTableAndThroughAHelper) {
+  report::Report r = check({{"ops.c", R"(#include <pthread.h>
+static long n;
+static void bump(void) { n++; }
+struct ops { void (*run)(void); };
+static const struct ops table = {.run = bump};
+static void *worker(void *arg) { (void)arg; table.run(); return 0; }
+static void start(pthread_t *t, void *(*entry)(void *)) { pthread_create(t, 0, entry, 0); }
+int main(void) {
+  pthread_t t[2];
+  for (int i = 0; i < 2; ++i) start(&t[i], worker);
+  for (int i = 0; i < 2; ++i) pthread_join(t[i], 0);
+  return (int)n;
+}
+)"}});
+  // The write in bump() races with itself; main's read after the joins does not.
+  ASSERT_EQ(found(r), V{"data-race@3"});
+  ASSERT_FALSE(r.findings[0].notes.empty());
+  for (const auto& note : r.findings[0].notes) EXPECT_EQ(note.message.find("main thread"), std::string::npos) << note.message;
+}
+
 TEST(ErasedCalls, NothingStoredOrNotUnderstoodIsANoteNotAGuess) {
   report::Report r = check(R"(#include <functional>
 #include <mutex>

@@ -473,15 +473,17 @@ class Analyzer {
   }
 
   // Everything that may have been stored into the holder, directly or through other holders.
-  std::vector<const Stored*> stored_in(const std::string& holder) const {
-    std::vector<const Stored*> out;
+  // A function used as a value ("g:fn:<usr>", extraction's function_value) holds itself.
+  std::vector<Stored> stored_in(const std::string& holder) const {
+    std::vector<Stored> out;
     std::set<std::string> seen{holder};
     std::vector<std::string> todo{holder};
     while (!todo.empty()) {
       std::string h = std::move(todo.back());
       todo.pop_back();
+      if (h.starts_with("g:fn:") && program_.function(h.substr(5))) out.push_back(Stored{{h.substr(5)}, false, h.substr(5), {}});
       if (auto it = stored_callables_.find(h); it != stored_callables_.end())
-        for (const Stored& st : it->second) out.push_back(&st);
+        for (const Stored& st : it->second) out.push_back(st);
       if (auto it = flows_.find(h); it != flows_.end())
         for (const auto& from : it->second)
           if (seen.insert(from).second) todo.push_back(from);
@@ -539,6 +541,15 @@ class Analyzer {
     enter(calls, e, s, fn, rec, depth);
   }
 
+  // A stored callable's context with the call's own arguments in the declared parameters the
+  // store left open (a plain function stored by name has no context yet: all are open).
+  Context with_args(Context stored, const std::vector<Path>& args, const facts::Function& fn, const Context& c) const {
+    if (stored.params.size() < args.size()) stored.params.resize(args.size());
+    for (size_t i = 0; i < args.size(); ++i)
+      if (!stored.params[i]) stored.params[i] = resolve(args[i], fn, c);
+    return stored;
+  }
+
   // A call through a std::function or std::packaged_task: every callable stored into that
   // holder, each with the objects it was stored with, and the call's own arguments first.
   void erased_call(const Event& e, State& s, const facts::Function& fn, const Context& c, Result* rec, unsigned depth) {
@@ -546,14 +557,12 @@ class Analyzer {
     auto holder = resolve(e.target, fn, c);
     std::vector<Entry> calls;
     if (holder)
-      for (const Stored* st : stored_in(holder->id)) {
-        Context callee = st->context;
-        for (size_t i = 0; i < e.args.size() && i < callee.params.size(); ++i)
-          if (!callee.params[i]) callee.params[i] = resolve(e.args[i], fn, c);
-        for (const facts::Function* t : program_.targets(st->callees, st->is_virtual)) calls.emplace_back(t, callee);
+      for (const Stored& st : stored_in(holder->id)) {
+        Context callee = with_args(st.context, e.args, fn, c);
+        for (const facts::Function* t : program_.targets(st.callees, st.is_virtual)) calls.emplace_back(t, callee);
         if (rec) {
-          if (st->context.self) rec->handed.insert(st->context.self->id);
-          for (const auto& p : st->context.params)
+          if (st.context.self) rec->handed.insert(st.context.self->id);
+          for (const auto& p : st.context.params)
             if (p) rec->handed.insert(p->id);
         }
       }
@@ -665,8 +674,10 @@ class Analyzer {
       auto holder = resolve(e.value, fn, c);
       erased_calls_ = true;
       if (holder)
-        for (const Stored* st : stored_in(holder->id))
-          for (const facts::Function* t : program_.targets(st->callees, st->is_virtual)) sp.entries.emplace_back(t, st->context);
+        for (const Stored& st : stored_in(holder->id)) {
+          Context context = with_args(st.context, e.args, fn, c);
+          for (const facts::Function* t : program_.targets(st.callees, st.is_virtual)) sp.entries.emplace_back(t, context);
+        }
       if (sp.entries.empty()) {
         if (rec)
           note(rec->diags, e.loc, "lockscope: thread started with '" + e.callee_name +
@@ -674,6 +685,10 @@ class Analyzer {
         return;
       }
       sp.key += "holder:" + holder->id;
+      for (const auto& [entry, context] : sp.entries) {  // started with different objects: different threads
+        sp.key += "|" + entry->usr + ":" + key_of(context.self);
+        for (const auto& p : context.params) sp.key += "," + key_of(p);
+      }
     } else if (e.callees.empty()) {
       if (rec)
         note(rec->diags, e.loc, "lockscope: thread started with '" + e.callee_name +
