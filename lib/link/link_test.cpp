@@ -574,6 +574,28 @@ int main(void) {
   for (const auto& note : r.findings[0].notes) EXPECT_EQ(note.message.find("main thread"), std::string::npos) << note.message;
 }
 
+TEST(ErasedCalls, ACallbackInAHeapStructFallsBackToItsField) {
+  report::Report r = check({{"jobs.c", R"(#include <pthread.h>
+#include <stdlib.h>
+static long n;
+static void bump(void) { n++; }
+struct job { void (*fn)(void); struct job *next; };
+static struct job *head;
+static void add(void (*fn)(void)) { struct job *j = malloc(sizeof *j); j->fn = fn; j->next = head; head = j; }
+static void *worker(void *arg) { (void)arg; for (struct job *j = head; j; j = j->next) j->fn(); return 0; }
+int main(void) {
+  add(bump);
+  pthread_t a, b;
+  pthread_create(&a, 0, worker, 0);
+  pthread_create(&b, 0, worker, 0);
+  pthread_join(a, 0);
+  pthread_join(b, 0);
+  return 0;
+}
+)"}});
+  EXPECT_EQ(found(r), V{"data-race@4"});
+}
+
 TEST(ErasedCalls, NothingStoredOrNotUnderstoodIsANoteNotAGuess) {
   report::Report r = check(R"(#include <functional>
 #include <mutex>

@@ -456,20 +456,42 @@ class Analyzer {
     Context context;  // resolved where it was stored: a lambda's captures are the storer's objects
   };
 
+  // A holder that is a field is also filed under the field alone ("f:<field id>"): calls through
+  // a field of an object the analysis cannot name (a callback in a heap struct reached through a
+  // list) fall back to what was stored into that field of any object.
+  static std::optional<std::string> field_holder(const Path& p) {
+    if (p.fields.empty() || p.fields.back().id.starts_with("[")) return std::nullopt;
+    return "f:" + p.fields.back().id;
+  }
+
   void store(const Event& e, const facts::Function& fn, const Context& c) {
     auto holder = resolve(e.target, fn, c);
     if (!holder) return;
-    if (!e.callees.empty()) {
-      Context ctx = callee_context(e, fn, c);
-      std::string key = holder->id + "|" + e.callees[0] + "|" + key_of(ctx.self);
-      for (const auto& p : ctx.params) key += "," + key_of(p);
-      if (stored_keys_.insert(key).second) {
-        stored_callables_[holder->id].push_back(Stored{e.callees, e.is_virtual, e.callee_name, std::move(ctx)});
-        holders_grew_ = true;
+    std::vector<std::string> ids{holder->id};
+    if (auto field = field_holder(e.target)) ids.push_back(*field);
+    for (const std::string& id : ids) {
+      if (!e.callees.empty()) {
+        Context ctx = callee_context(e, fn, c);
+        std::string key = id + "|" + e.callees[0] + "|" + key_of(ctx.self);
+        for (const auto& p : ctx.params) key += "," + key_of(p);
+        if (stored_keys_.insert(key).second) {
+          stored_callables_[id].push_back(Stored{e.callees, e.is_virtual, e.callee_name, std::move(ctx)});
+          holders_grew_ = true;
+        }
       }
+      if (auto from = resolve(e.value, fn, c); from && from->id != id)
+        if (flows_[id].insert(from->id).second) holders_grew_ = true;
     }
-    if (auto from = resolve(e.value, fn, c); from && from->id != holder->id)
-      if (flows_[holder->id].insert(from->id).second) holders_grew_ = true;
+  }
+
+  // What a call through `path` may reach: what was stored into the holder it names, or, when
+  // nothing was, into that field of any object.
+  std::vector<Stored> callables_at(const Path& path, const facts::Function& fn, const Context& c) const {
+    std::vector<Stored> out;
+    if (auto holder = resolve(path, fn, c)) out = stored_in(holder->id);
+    if (out.empty())
+      if (auto field = field_holder(path)) out = stored_in(*field);
+    return out;
   }
 
   // Everything that may have been stored into the holder, directly or through other holders.
@@ -554,10 +576,8 @@ class Analyzer {
   // holder, each with the objects it was stored with, and the call's own arguments first.
   void erased_call(const Event& e, State& s, const facts::Function& fn, const Context& c, Result* rec, unsigned depth) {
     erased_calls_ = true;
-    auto holder = resolve(e.target, fn, c);
     std::vector<Entry> calls;
-    if (holder)
-      for (const Stored& st : stored_in(holder->id)) {
+    for (const Stored& st : callables_at(e.target, fn, c)) {
         Context callee = with_args(st.context, e.args, fn, c);
         for (const facts::Function* t : program_.targets(st.callees, st.is_virtual)) calls.emplace_back(t, callee);
         if (rec) {
@@ -673,18 +693,17 @@ class Analyzer {
       // Started with a std::function / std::packaged_task: it runs what was stored into it.
       auto holder = resolve(e.value, fn, c);
       erased_calls_ = true;
-      if (holder)
-        for (const Stored& st : stored_in(holder->id)) {
-          Context context = with_args(st.context, e.args, fn, c);
-          for (const facts::Function* t : program_.targets(st.callees, st.is_virtual)) sp.entries.emplace_back(t, context);
-        }
+      for (const Stored& st : callables_at(e.value, fn, c)) {
+        Context context = with_args(st.context, e.args, fn, c);
+        for (const facts::Function* t : program_.targets(st.callees, st.is_virtual)) sp.entries.emplace_back(t, context);
+      }
       if (sp.entries.empty()) {
         if (rec)
           note(rec->diags, e.loc, "lockscope: thread started with '" + e.callee_name +
                                       "': no callable stored into it was found, so it is not analyzed");
         return;
       }
-      sp.key += "holder:" + holder->id;
+      sp.key += "holder:" + (holder ? holder->id : e.value.name);
       for (const auto& [entry, context] : sp.entries) {  // started with different objects: different threads
         sp.key += "|" + entry->usr + ":" + key_of(context.self);
         for (const auto& p : context.params) sp.key += "," + key_of(p);
