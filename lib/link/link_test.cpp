@@ -383,14 +383,14 @@ TEST(Diagnostics, AbandonedConstructsAreNotedNotSilent) {
   report::Report r = check(R"(#include <mutex>
 #include <thread>
 std::mutex forks[4];
-void (*hook)();
+void (*hooks[4])();
 void eat(int i) {
   std::lock_guard left(forks[i]);
-  hook();
+  hooks[i]();
 }
 void ping() {}
 int main() {
-  hook = ping;
+  hooks[0] = ping;
   std::thread t(eat, 1);
   t.join();
 }
