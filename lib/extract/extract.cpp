@@ -953,9 +953,10 @@ class FunctionExtractor {
                                     "' is not understood; calls through it do not follow it"});
   }
 
-  // A callable stored for later: its entry, its object, and its captures after one unknown
-  // argument per declared parameter (the call through the holder supplies those).
-  bool describe_callable(const Expr* c, Event& e) {
+  // A callable's entry, its object, and its captures after its declared parameters' arguments:
+  // those already in e.args (a thread's), or, with open_params, one unknown per declared
+  // parameter (a callable stored for later: the call through the holder supplies them).
+  bool describe_callable(const Expr* c, Event& e, bool open_params = true) {
     if (const auto* u = dyn_cast<UnaryOperator>(c); u && u->getOpcode() == UO_AddrOf) c = strip(u->getSubExpr());
     const FunctionDecl* entry = nullptr;
     const CXXRecordDecl* closure = nullptr;
@@ -980,7 +981,8 @@ class FunctionExtractor {
     if (!entry || entry->isTemplated()) return false;
     e.callees = {usr_of(entry)};
     e.callee_name = display_name(entry);
-    for (unsigned i = 0; i < entry->getNumParams(); ++i) e.args.push_back(unknown("an argument of the call"));
+    if (open_params)
+      for (unsigned i = 0; i < entry->getNumParams(); ++i) e.args.push_back(unknown("an argument of the call"));
     if (closure && closure->isLambda()) closure_args(closure, e);
     return true;
   }
@@ -1196,39 +1198,17 @@ class FunctionExtractor {
       e.callee_name = text(callable);
       return emit(std::move(e));
     }
-    const FunctionDecl* entry = nullptr;
-    if (const auto* d = dyn_cast<DeclRefExpr>(c)) {
-      if (const auto* m = dyn_cast<CXXMethodDecl>(d->getDecl()); m && !m->isStatic()) {
-        // &Class::method, object, args...: the first argument is the receiver.
-        entry = m;
-        e.is_virtual = m->isVirtual();
-        if (!e.args.empty()) {
-          e.receiver = e.args.front();
-          e.args.erase(e.args.begin());
-        }
-      } else if (const auto* f = dyn_cast<FunctionDecl>(d->getDecl())) {
-        entry = f;
-      } else if (const auto* v = dyn_cast<VarDecl>(d->getDecl())) {
-        // A named lambda or functor object.
-        if (const CXXMethodDecl* op = call_operator(v->getType().getNonReferenceType()->getAsCXXRecordDecl())) {
-          entry = op;
-          e.receiver = path_of_var(v, 0);
-          if (op->getParent()->isLambda()) closure_args(op->getParent(), e);
-        }
+    const auto* d = dyn_cast<DeclRefExpr>(c);
+    if (const auto* m = d ? dyn_cast<CXXMethodDecl>(d->getDecl()) : nullptr; m && !m->isStatic() && !m->isTemplated()) {
+      // &Class::method, object, args...: the first argument is the receiver.
+      e.callees = {usr_of(m)};
+      e.callee_name = display_name(m);
+      e.is_virtual = m->isVirtual();
+      if (!e.args.empty()) {
+        e.receiver = e.args.front();
+        e.args.erase(e.args.begin());
       }
-    } else if (const auto* le = dyn_cast<LambdaExpr>(c)) {
-      entry = le->getCallOperator();
-      closure_args(le->getLambdaClass(), e);
-    } else if (const CXXMethodDecl* op = call_operator(c->getType()->getAsCXXRecordDecl())) {
-      entry = op;  // a functor temporary
-      e.receiver = unknown("a temporary functor");
-      if (op->getParent()->isLambda()) closure_args(op->getParent(), e);
-    }
-    if (entry && entry->isTemplated()) entry = nullptr;
-    if (entry) {
-      e.callees = {usr_of(entry)};
-      e.callee_name = display_name(entry);
-    } else {
+    } else if (!describe_callable(c, e, /*open_params=*/false)) {
       e.callee_name = text(callable);
     }
     emit(std::move(e));
