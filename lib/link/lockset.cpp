@@ -86,9 +86,9 @@ struct Result {
   std::vector<Access> accesses;
   std::vector<Spawn> spawns;
   std::vector<report::Diagnostic> diags;
-  // What this thread was handed through calls to stored callables (a task's captures): shared
-  // with the thread that stored them, as if the thread had been started with them.
-  std::set<std::string> handed;
+  // What calls through holders handed this thread (a stored task's captures), each with the
+  // holders the task came through (run_once decides which of them cross threads).
+  std::set<std::pair<std::string, std::vector<std::string>>> handed;
 
   // The same evidence reached along several call paths is kept once (with its first chain):
   // without this, results grow with the number of paths, not with the program.
@@ -223,6 +223,7 @@ class Analyzer {
   ProgramRun run_once() {
     ProgramRun out;
     std::vector<std::vector<Entry>> pending;
+    std::vector<std::set<std::pair<std::string, std::vector<std::string>>>> handed;  // by thread
     for (const facts::Function* m : program_.mains()) {
       out.threads.push_back(ThreadInstance{"main", "main", {}, false, -1, {}});
       std::vector<Entry> entries;
@@ -241,9 +242,8 @@ class Analyzer {
         for (DoubleLock d : r.doubles) out.double_locks.push_back((d.point.thread = t, std::move(d)));
         for (Access a : r.accesses) out.accesses.push_back((a.point.thread = t, std::move(a)));
         for (const auto& d : r.diags) out.diagnostics.push_back(d);
-        for (const auto& id : r.handed)
-          if (std::find(out.threads[t].given.begin(), out.threads[t].given.end(), id) == out.threads[t].given.end())
-            out.threads[t].given.push_back(id);
+        if (handed.size() <= static_cast<size_t>(t)) handed.resize(t + 1);
+        handed[t].insert(r.handed.begin(), r.handed.end());
         for (const Spawn& s : r.spawns) {
           auto [it, fresh] = by_key.emplace(s.key, static_cast<int>(out.threads.size()));
           if (!fresh) {
@@ -271,8 +271,43 @@ class Analyzer {
     // A thread started by a thread that runs several times runs several times too.
     for (auto& t : out.threads)
       if (t.parent >= 0 && out.threads[t.parent].multiple) t.multiple = true;
+    hand_over(out, handed);
     dedupe_diagnostics(out.diagnostics);
     return out;
+  }
+
+  // A task's captures are shared with the thread that runs it only when the task crossed
+  // threads: when some holder it came through is itself shared (a global, or part of what a
+  // thread was started with, such as a pool's queue). A callback made and called within one
+  // thread's frames (a local std::function capturing locals by reference) shares nothing. What
+  // a task hands over can make the next holder shared (a packaged_task captured by a queued
+  // lambda), so this runs to a fixpoint.
+  static void hand_over(ProgramRun& out, const std::vector<std::set<std::pair<std::string, std::vector<std::string>>>>& handed) {
+    std::vector<std::string> shared;
+    for (const ThreadInstance& t : out.threads) shared.insert(shared.end(), t.given.begin(), t.given.end());
+    auto is_shared = [&](const std::string& holder) {
+      if (holder.starts_with("g:")) return true;
+      return std::any_of(shared.begin(), shared.end(), [&](const std::string& s) { return same_or_part(s, holder); });
+    };
+    std::set<std::pair<size_t, std::string>> done;
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (size_t t = 0; t < handed.size() && t < out.threads.size(); ++t)
+        for (const auto& [id, via] : handed[t]) {
+          if (done.count({t, id}) || !std::any_of(via.begin(), via.end(), is_shared)) continue;
+          done.insert({t, id});
+          out.threads[t].given.push_back(id);
+          shared.push_back(id);
+          changed = true;
+        }
+    }
+  }
+
+  // One id designates the other or a part of it ("l:pool" and "l:pool.tasks_").
+  static bool same_or_part(const std::string& a, const std::string& b) {
+    const std::string& shorter = a.size() < b.size() ? a : b;
+    const std::string& longer = a.size() < b.size() ? b : a;
+    return longer.compare(0, shorter.size(), shorter) == 0 && (longer.size() == shorter.size() || longer[shorter.size()] == '.');
   }
 
   static void note(std::vector<report::Diagnostic>& to, report::Location at, std::string message) {
@@ -454,6 +489,7 @@ class Analyzer {
     bool is_virtual = false;
     std::string name;
     Context context;  // resolved where it was stored: a lambda's captures are the storer's objects
+    std::vector<std::string> via;  // stored_in: the holders from where it was stored to where it is called
   };
 
   // A holder that is a field is also filed under the field alone ("f:<field id>"): calls through
@@ -496,19 +532,29 @@ class Analyzer {
 
   // Everything that may have been stored into the holder, directly or through other holders.
   // A function used as a value ("g:fn:<usr>", extraction's function_value) holds itself.
+  // Each comes with the holders it went through on the way to `holder` (Stored::via).
   std::vector<Stored> stored_in(const std::string& holder) const {
     std::vector<Stored> out;
-    std::set<std::string> seen{holder};
+    std::map<std::string, std::string> parent{{holder, ""}};
     std::vector<std::string> todo{holder};
+    auto chain = [&](std::string h) {
+      std::vector<std::string> via;
+      for (; !h.empty(); h = parent.at(h)) via.push_back(h);
+      return via;
+    };
     while (!todo.empty()) {
       std::string h = std::move(todo.back());
       todo.pop_back();
-      if (h.starts_with("g:fn:") && program_.function(h.substr(5))) out.push_back(Stored{{h.substr(5)}, false, h.substr(5), {}});
+      if (h.starts_with("g:fn:") && program_.function(h.substr(5)))
+        out.push_back(Stored{{h.substr(5)}, false, h.substr(5), {}, chain(h)});
       if (auto it = stored_callables_.find(h); it != stored_callables_.end())
-        for (const Stored& st : it->second) out.push_back(st);
+        for (const Stored& st : it->second) {
+          out.push_back(st);
+          out.back().via = chain(h);
+        }
       if (auto it = flows_.find(h); it != flows_.end())
         for (const auto& from : it->second)
-          if (seen.insert(from).second) todo.push_back(from);
+          if (parent.emplace(from, h).second) todo.push_back(from);
     }
     return out;
   }
@@ -581,9 +627,9 @@ class Analyzer {
         Context callee = with_args(st.context, e.args, fn, c);
         for (const facts::Function* t : program_.targets(st.callees, st.is_virtual)) calls.emplace_back(t, callee);
         if (rec) {
-          if (st.context.self) rec->handed.insert(st.context.self->id);
+          if (st.context.self) rec->handed.insert({st.context.self->id, st.via});
           for (const auto& p : st.context.params)
-            if (p) rec->handed.insert(p->id);
+            if (p) rec->handed.insert({p->id, st.via});
         }
       }
     if (calls.empty()) {
