@@ -866,8 +866,16 @@ class FunctionExtractor {
     std::string r = normalize_name(spec->getQualifiedNameAsString());
     if (is_callable_holder(r)) return true;
     const TemplateArgumentList& args = spec->getTemplateArgs();
-    return (is_smart_pointer(r) || is_container_type(r)) && args.size() >= 1 &&
-           args[0].getKind() == TemplateArgument::Type && carries_callables(args[0].getAsType(), depth + 1);
+    auto arg_carries = [&](unsigned i) {
+      return args.size() > i && args[i].getKind() == TemplateArgument::Type && carries_callables(args[i].getAsType(), depth + 1);
+    };
+    if (is_smart_pointer(r) || is_container_type(r)) return arg_carries(0) || (is_map_type(r) && arg_carries(1));
+    if (r == "std::pair") return arg_carries(0) || arg_carries(1);  // a routing table's (pattern, handler)
+    return false;
+  }
+
+  static bool is_map_type(std::string_view r) {
+    return r == "std::map" || r == "std::multimap" || r == "std::unordered_map" || r == "std::unordered_multimap";
   }
 
   // The holder an expression designates: a container stands for its elements (q.front(), v[i]),
@@ -876,11 +884,33 @@ class FunctionExtractor {
     e = strip(e);
     if (const auto* u = dyn_cast<UnaryOperator>(e); u && (u->getOpcode() == UO_Deref || u->getOpcode() == UO_AddrOf))
       return holder_path(u->getSubExpr());
-    if (const auto* d = dyn_cast<DeclRefExpr>(e))
+    if (const auto* d = dyn_cast<DeclRefExpr>(e)) {
       if (const auto* f = dyn_cast<FunctionDecl>(d->getDecl()); f && !isa<CXXMethodDecl>(f)) return function_value(f);
+      if (const auto* v = dyn_cast<VarDecl>(d->getDecl()); v && !v->hasGlobalStorage() && !capture_index_.count(v)) {
+        // for (auto& [pattern, handler] : handlers_) / for (const auto& h : handlers_): an element.
+        if (shapes().range_of.count(v)) return path_of(shapes().range_of.at(v));
+        // const auto& handler = x.second; auto it = handlers_.find(key);
+        const Expr* init = v->getInit() ? strip(v->getInit()) : nullptr;
+        bool iterator = init && isa<CXXMemberCallExpr>(init) && !carries_callables(v->getType());
+        if (init && (v->getType()->isReferenceType() || iterator) && !isa<ParmVarDecl>(v)) {
+          if (iterator) {
+            const auto* mc = cast<CXXMemberCallExpr>(init);
+            if (is_container_type(record_name(mc->getObjectType()))) return path_of(mc->getImplicitObjectArgument());
+          } else {
+            return holder_path(init);
+          }
+        }
+      }
+      if (const auto* b = dyn_cast<BindingDecl>(d->getDecl()); b && b->getBinding()) return holder_path(b->getBinding());
+    }
+    // pair.second, it->second: the pair's holder is the pair's (a container's element).
+    if (const auto* m = dyn_cast<MemberExpr>(e); m && record_name(m->getBase()->getType()) == "std::pair")
+      return holder_path(m->getBase());
     if (const auto* oc = dyn_cast<CXXOperatorCallExpr>(e); oc && oc->getNumArgs() >= 1) {
       std::string r = record_name(strip(oc->getArg(0))->getType());  // shared_ptr, not its __shared_ptr_access base
       if ((oc->getOperator() == OO_Star || oc->getOperator() == OO_Arrow) && is_smart_pointer(r)) return holder_path(oc->getArg(0));
+      if ((oc->getOperator() == OO_Star || oc->getOperator() == OO_Arrow) && r.find("iterator") != std::string::npos)
+        return holder_path(oc->getArg(0));  // *it, it->second
       if (oc->getOperator() == OO_Subscript && is_container_type(r)) return path_of(oc->getArg(0));
     }
     if (const auto* mc = dyn_cast<CXXMemberCallExpr>(e); mc && mc->getMethodDecl() &&
@@ -888,7 +918,8 @@ class FunctionExtractor {
         container_method_names_element(mc->getMethodDecl()->getNameAsString()))
       return path_of(mc->getImplicitObjectArgument());
     if (const auto* c = dyn_cast<CallExpr>(e); c && c->getDirectCallee() && c->getNumArgs() == 1 &&
-        special_function(normalize_name(c->getDirectCallee()->getQualifiedNameAsString())) == Special::Transparent)
+        (special_function(normalize_name(c->getDirectCallee()->getQualifiedNameAsString())) == Special::Transparent ||
+         normalize_name(c->getDirectCallee()->getQualifiedNameAsString()) == "std::get"))
       return holder_path(c->getArg(0));
     if (const auto* c = dyn_cast<CXXConstructExpr>(e); c && is_callable_holder(record_name(c->getType())))
       return holder_target(c);
@@ -926,6 +957,11 @@ class FunctionExtractor {
       store_callable(target, cond->getTrueExpr(), at);
       return store_callable(std::move(target), cond->getFalseExpr(), at);
     }
+    if (std::vector<const Expr*> parts = pair_parts(strip(source)); !parts.empty()) {  // make_pair(pattern, handler)
+      for (const Expr* part : parts)
+        if (carries_callables(part->getType()) || isa<LambdaExpr>(strip(part))) store_callable(target, part, at);
+      return;
+    }
     Event e = make(Event::Kind::Store, at);
     e.target = std::move(target);
 
@@ -942,15 +978,36 @@ class FunctionExtractor {
       if (describe_callable(s, e)) return emit(std::move(e));
       // std::bind objects, generic lambdas, pointers to functions chosen at run time.
       out_.diagnostics.push_back({report::Diagnostic::Severity::Note, loc(at),
-                                  "lockscope: the callable '" + text(source) + "' stored into '" + e.target.name +
+                                  "lockscope: the callable '" + text(source) + "' stored into '" + display(e.target) +
                                       "' is not understood; calls through it do not follow it"});
       return;
     }
     e.value = holder_path(s);
     if (e.value.known()) return emit(std::move(e));
     out_.diagnostics.push_back({report::Diagnostic::Severity::Note, loc(at),
-                                "lockscope: the callable '" + text(source) + "' stored into '" + e.target.name +
+                                "lockscope: the callable '" + text(source) + "' stored into '" + display(e.target) +
                                     "' is not understood; calls through it do not follow it"});
+  }
+
+  static std::string display(const Path& p) {
+    std::string out = p.name;
+    for (const auto& f : p.fields) out += (f.name.starts_with("[") ? "" : (out.empty() ? "" : "->")) + f.name;
+    return out;
+  }
+
+  // The elements of a std::pair / std::tuple being made (make_pair, make_tuple, a constructor).
+  static std::vector<const Expr*> pair_parts(const Expr* e) {
+    std::vector<const Expr*> parts;
+    if (const auto* c = dyn_cast<CallExpr>(e); c && c->getDirectCallee()) {
+      std::string n = normalize_name(c->getDirectCallee()->getQualifiedNameAsString());
+      if (n == "std::make_pair" || n == "std::make_tuple")
+        for (const Expr* a : c->arguments()) parts.push_back(a);
+    } else if (const auto* k = dyn_cast<CXXConstructExpr>(e); k && k->getNumArgs() >= 2) {
+      std::string r = record_name(k->getType());
+      if (r == "std::pair" || r == "std::tuple")
+        for (const Expr* a : k->arguments()) parts.push_back(a);
+    }
+    return parts;
   }
 
   // A callable's entry, its object, and its captures after its declared parameters' arguments:

@@ -17,6 +17,7 @@ using facts::Path;
 struct Resolved {
   std::string id;
   std::string name;
+  std::string last_field;  // the id of the last field on the way (holders fall back to it)
 };
 
 struct Context {
@@ -353,6 +354,7 @@ class Analyzer {
     for (size_t i = 0; i < p.fields.size(); ++i) {
       const auto& f = p.fields[i];
       r.id += "." + f.id;
+      r.last_field = f.id;
       bool glue = f.name.starts_with("[") || r.name.ends_with(":");
       r.name += (glue ? (r.name.ends_with(":") ? ":" : "") : ".") + f.name;
       if (bind_last || i + 1 < p.fields.size()) r = bound(r);
@@ -495,16 +497,16 @@ class Analyzer {
   // A holder that is a field is also filed under the field alone ("f:<field id>"): calls through
   // a field of an object the analysis cannot name (a callback in a heap struct reached through a
   // list) fall back to what was stored into that field of any object.
-  static std::optional<std::string> field_holder(const Path& p) {
-    if (p.fields.empty() || p.fields.back().id.starts_with("[")) return std::nullopt;
-    return "f:" + p.fields.back().id;
+  static std::optional<std::string> field_holder(const Resolved& r) {
+    if (r.last_field.empty() || r.last_field.starts_with("[")) return std::nullopt;
+    return "f:" + r.last_field;
   }
 
   void store(const Event& e, const facts::Function& fn, const Context& c) {
     auto holder = resolve(e.target, fn, c);
     if (!holder) return;
     std::vector<std::string> ids{holder->id};
-    if (auto field = field_holder(e.target)) ids.push_back(*field);
+    if (auto field = field_holder(*holder)) ids.push_back(*field);
     for (const std::string& id : ids) {
       if (!e.callees.empty()) {
         Context ctx = callee_context(e, fn, c);
@@ -524,9 +526,11 @@ class Analyzer {
   // nothing was, into that field of any object.
   std::vector<Stored> callables_at(const Path& path, const facts::Function& fn, const Context& c) const {
     std::vector<Stored> out;
-    if (auto holder = resolve(path, fn, c)) out = stored_in(holder->id);
-    if (out.empty())
-      if (auto field = field_holder(path)) out = stored_in(*field);
+    if (auto holder = resolve(path, fn, c)) {
+      out = stored_in(holder->id);
+      if (out.empty())
+        if (auto field = field_holder(*holder)) out = stored_in(*field);
+    }
     return out;
   }
 
