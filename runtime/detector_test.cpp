@@ -229,3 +229,82 @@ TEST_F(DetectorTimeTest, ThreadsOrderedByJoinCannotDeadlock) {
 
 }  // namespace
 }  // namespace lockscope::rt
+
+namespace lockscope::rt {
+namespace {
+
+// The edge store: edges live in the graph with shared, reference-counted evidence.
+class DetectorEdgeStoreTest : public DetectorTest {
+ protected:
+  // As lock(), from one fixed call site: what a loop taking many locks looks like.
+  void lock_at(ThreadState* t, FakeLock& l, uintptr_t pc) {
+    Stack s = stack_at(pc);
+    LockState* st = d.lock_state(*t, l.addr(), Family::Mutex, 0, s);
+    ASSERT_EQ(d.before_lock(*t, *st, Mode::Write, true, s), Verdict::Proceed);
+    d.after_lock(*t, *st, Mode::Write, false, s);
+  }
+  void rebuild(ThreadState* t, FakeLock& l) {  // a new mutex constructed at the same address
+    std::memset(l.bytes, 0, sizeof l.bytes);
+    d.lock_state(*t, l.addr(), Family::Mutex, 0, stack_at(0x99));
+  }
+};
+
+TEST_F(DetectorEdgeStoreTest, EdgesFromOneSiteAndThreadShareOneEvidenceRecord) {
+  std::vector<FakeLock> locks(200);
+  for (size_t i = 0; i + 1 < locks.size(); ++i) {
+    lock_at(t1, locks[i], 0x500), lock_at(t1, locks[i + 1], 0x600);
+    unlock(t1, locks[i + 1]), unlock(t1, locks[i]);
+  }
+  Detector::Stats s = d.stats();
+  EXPECT_EQ(s.edges, 199u);
+  EXPECT_EQ(s.evidence_records, 1u);
+  // Another thread repeating one edge gives that edge its own latest observation.
+  lock_at(t2, locks[0], 0x500), lock_at(t2, locks[1], 0x600), unlock(t2, locks[1]), unlock(t2, locks[0]);
+  EXPECT_EQ(d.stats().evidence_records, 2u);
+  EXPECT_EQ(d.stats().edges, 199u);
+}
+
+TEST_F(DetectorEdgeStoreTest, RetiredLockTakesItsEdgesEvidenceAndSuppressedCyclesAlong) {
+  lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a);
+  lock(t1, b), lock(t1, a), unlock(t1, a), unlock(t1, b);  // one thread: suppressed, kept for later
+  lock(t1, b), lock(t1, c), unlock(t1, c), unlock(t1, b);
+  Detector::Stats s = d.stats();
+  EXPECT_EQ(s.edges, 2u);
+  EXPECT_EQ(s.refused_edges, 1u);
+  EXPECT_EQ(s.pending_cycles, 1u);
+  rebuild(t1, a);
+  s = d.stats();
+  EXPECT_EQ(s.edges, 1u);  // b->c
+  EXPECT_EQ(s.refused_edges, 0u);
+  EXPECT_EQ(s.pending_cycles, 0u);
+  EXPECT_EQ(s.evidence_records, 1u);
+  // The suppressed cycle through the old lock can no longer be made real.
+  lock(t2, a), lock(t2, b), unlock(t2, b), unlock(t2, a);
+  EXPECT_TRUE(findings().empty());
+}
+
+TEST_F(DetectorEdgeStoreTest, AHoldOfARetiredLockAddsNoEdgeToTheLockNowAtItsAddress) {
+  lock(t1, a);  // t1 holds the old lock at a's address...
+  rebuild(t2, a);  // ...which is replaced by a new one
+  lock(t1, b), unlock(t1, b);  // the old lock's edge a->b is not given to the new lock
+  d.before_unlock(*t1, a.addr());
+  EXPECT_EQ(d.stats().edges, 0u);
+  lock(t2, b), lock(t2, a), unlock(t2, a), unlock(t2, b);
+  EXPECT_TRUE(findings().empty());
+}
+
+TEST_F(DetectorEdgeStoreTest, RefusedEdgeKeepsItsLatestObservation) {
+  // The cycle-closing edge is not in the graph; its evidence must still follow new observations.
+  lock(t1, gate), lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a), unlock(t1, gate);
+  lock(t2, gate), lock(t2, b), lock(t2, a), unlock(t2, a), unlock(t2, b), unlock(t2, gate);
+  EXPECT_TRUE(findings().empty());
+  EXPECT_EQ(d.stats().refused_edges, 1u);
+  lock(t2, b), lock(t2, a), unlock(t2, a), unlock(t2, b);  // the refused edge, now without the gate
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  ASSERT_EQ(f[0].edges.size(), 2u);
+  EXPECT_EQ(f[0].edges[1].thread, t2->index);
+}
+
+}  // namespace
+}  // namespace lockscope::rt

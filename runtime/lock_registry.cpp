@@ -79,11 +79,14 @@ LockState* LockRegistry::allocate(uintptr_t addr, uint8_t flags, uint32_t first_
   return st;
 }
 
+// The id goes stale first (by_id fails from here on), then the owner retires it, and only then
+// can the slot be handed out again: an edge being added concurrently for the old id is either
+// removed by the retirement or refused by the owner's by_id check, never left on the new lock.
 void LockRegistry::release(LockState* st) {
   uint32_t id = st->id;
+  __atomic_store_n(&st->id, 0u, __ATOMIC_RELEASE);
   on_retire_(ctx_, id);
   SpinGuard g(alloc_lock_);
-  st->id = 0;
   free_.push_back(id);
   live_.fetch_sub(1, std::memory_order_relaxed);
 }
