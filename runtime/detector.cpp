@@ -93,7 +93,7 @@ ThreadState* Detector::thread_by_index(uint32_t index) const {
 
 LockState* Detector::new_lock_state(ThreadState& t, uintptr_t addr, Family family, uint8_t flags,
                                     const Stack& stack) {
-  return registry_.resolve(addr, family, flags, depot_.put(stack), t.index);
+  return registry_.resolve(addr, family, flags, intern(t, stack), t.index);
 }
 
 Verdict Detector::before_lock(ThreadState& t, LockState& lock, Mode mode, bool blocking, const Stack& stack) {
@@ -189,9 +189,10 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
   // Interning first (a per-thread memo, usually no lock) keeps the graph-lock section short.
   uint32_t acquire_stack = intern(t, stack), held_stack = intern(t, from.stack);
   Evidence e;
+  uint32_t a = slot_of(from.lock_id), b = slot_of(to.id);
+  graph_.prefetch(a, b);
   {
     SpinGuard g(graph_lock_);
-    uint32_t a = slot_of(from.lock_id), b = slot_of(to.id);
     if (!node_is(a, from.lock_id) || !node_is(b, to.id)) return;  // a lock retired meanwhile
     LockGraph::Found found = graph_.find_edge(a, b);  // the one probe: the edge, or where it goes
     uint32_t* ev = found.value;

@@ -7,6 +7,7 @@
 #include "graph.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 
@@ -17,23 +18,28 @@ constexpr uint32_t kLinearMax = 32;  // out-lists up to this many edges are scan
 }  // namespace
 
 LockGraph::~LockGraph() {
-  for (Node& n : nodes_) {
+  for (uint32_t i = 0; i < count_; ++i) {
+    Node& n = node(i);
     if (n.out) arena_.free(reinterpret_cast<uint32_t*>(n.out), n.out_class);
     if (n.in) arena_.free(n.in, n.in_class);
   }
+  for (auto& c : chunks_) delete[] c.load(std::memory_order_relaxed);
 }
 
 void LockGraph::ensure_node(uint32_t n) {
-  if (n < nodes_.size()) return;
-  size_t old = nodes_.size();
-  nodes_.resize(std::max<size_t>(n + 1, old * 3 / 2));
-  for (size_t i = old; i < nodes_.size(); ++i) nodes_[i].rank = next_rank_++;
+  if (n < count_) return;
+  if (n >> kChunkBits >= kMaxChunks) std::abort();  // lock slots are 26-bit
+  for (; count_ <= n; ++count_) {
+    std::atomic<Node*>& c = chunks_[count_ >> kChunkBits];
+    if (!c.load(std::memory_order_relaxed)) c.store(new Node[kChunkMask + 1], std::memory_order_release);
+    node(count_).rank = next_rank_++;
+  }
 }
 
 void LockGraph::place_isolated(uint32_t n, uint64_t rank) {
   ensure_node(n);
-  Node& node = nodes_[n];
-  if (!node.nout && !node.nin) node.rank = rank;
+  Node& v = node(n);
+  if (!v.nout && !v.nin) v.rank = rank;
 }
 
 uint32_t LockGraph::hash_slot(const Node& n, uint32_t target) const {
@@ -41,8 +47,8 @@ uint32_t LockGraph::hash_slot(const Node& n, uint32_t target) const {
 }
 
 LockGraph::Found LockGraph::find_edge(uint32_t x, uint32_t y) {
-  if (x >= nodes_.size()) return {nullptr, 0};
-  Node& n = nodes_[x];
+  if (x >= count_) return {nullptr, 0};
+  Node& n = node(x);
   if (!n.out_hashed) {
     for (uint32_t i = 0; i < n.nout; ++i)
       if (n.out[i].target == y) return {&n.out[i].value, i};
@@ -117,8 +123,8 @@ void LockGraph::push_in(Node& n, uint32_t source) {
 bool LockGraph::insert_new_edge(uint32_t x, uint32_t y, uint32_t value, uint32_t hint) {
   ensure_node(std::max(x, y));
   if (x == y) return false;
-  if (nodes_[x].rank > nodes_[y].rank) {
-    uint64_t upper = nodes_[x].rank, lower = nodes_[y].rank;
+  if (node(x).rank > node(y).rank) {
+    uint64_t upper = node(x).rank, lower = node(y).rank;
     if (!forward_dfs(y, upper, x)) {
       clear_visited();
       return false;
@@ -126,7 +132,7 @@ bool LockGraph::insert_new_edge(uint32_t x, uint32_t y, uint32_t value, uint32_t
     backward_dfs(x, lower);
     reorder();
   }
-  Node& nx = nodes_[x];
+  Node& nx = node(x);
   bool full = nx.out_hashed ? (nx.nout + 1) * 4 > out_capacity(nx) * 3 : !nx.out || nx.nout == out_capacity(nx);
   if (full) {
     grow_out(nx);
@@ -135,7 +141,7 @@ bool LockGraph::insert_new_edge(uint32_t x, uint32_t y, uint32_t value, uint32_t
   if (!nx.out_hashed) hint = nx.nout;
   nx.out[hint] = {y, value};
   ++nx.nout;
-  push_in(nodes_[y], x);
+  push_in(node(y), x);
   ++edges_;
   return true;
 }
@@ -178,12 +184,12 @@ bool LockGraph::forward_dfs(uint32_t start, uint64_t upper, uint32_t target) {
   while (!stack_.empty() && !reached) {
     uint32_t n = stack_.back();
     stack_.pop_back();
-    if (nodes_[n].visited) continue;
-    nodes_[n].visited = true;
+    if (node(n).visited) continue;
+    node(n).visited = true;
     delta_f_.push_back(n);
-    for_each_out(nodes_[n], [&](const Edge& e) {
+    for_each_out(node(n), [&](const Edge& e) {
       if (e.target == target) reached = true;
-      else if (!nodes_[e.target].visited && nodes_[e.target].rank < upper) stack_.push_back(e.target);
+      else if (!node(e.target).visited && node(e.target).rank < upper) stack_.push_back(e.target);
     });
   }
   return !reached;
@@ -195,66 +201,65 @@ void LockGraph::backward_dfs(uint32_t start, uint64_t lower) {
   while (!stack_.empty()) {
     uint32_t n = stack_.back();
     stack_.pop_back();
-    if (nodes_[n].visited) continue;
-    nodes_[n].visited = true;
+    if (node(n).visited) continue;
+    node(n).visited = true;
     delta_b_.push_back(n);
-    const Node& node = nodes_[n];
-    for (uint32_t i = 0; i < node.nin; ++i) {
-      uint32_t w = node.in[i];
-      if (!nodes_[w].visited && nodes_[w].rank > lower) stack_.push_back(w);
+    const Node& v = node(n);
+    for (uint32_t i = 0; i < v.nin; ++i) {
+      uint32_t w = v.in[i];
+      if (!node(w).visited && node(w).rank > lower) stack_.push_back(w);
     }
   }
 }
 
 void LockGraph::reorder() {
-  auto by_rank = [&](uint32_t a, uint32_t b) { return nodes_[a].rank < nodes_[b].rank; };
+  auto by_rank = [&](uint32_t a, uint32_t b) { return node(a).rank < node(b).rank; };
   std::sort(delta_b_.begin(), delta_b_.end(), by_rank);
   std::sort(delta_f_.begin(), delta_f_.end(), by_rank);
   std::vector<uint64_t> ranks;
   ranks.reserve(delta_b_.size() + delta_f_.size());
-  for (uint32_t n : delta_b_) ranks.push_back(nodes_[n].rank);
-  for (uint32_t n : delta_f_) ranks.push_back(nodes_[n].rank);
+  for (uint32_t n : delta_b_) ranks.push_back(node(n).rank);
+  for (uint32_t n : delta_f_) ranks.push_back(node(n).rank);
   std::sort(ranks.begin(), ranks.end());
   size_t i = 0;
-  for (uint32_t n : delta_b_) nodes_[n].rank = ranks[i++], nodes_[n].visited = false;
-  for (uint32_t n : delta_f_) nodes_[n].rank = ranks[i++], nodes_[n].visited = false;
+  for (uint32_t n : delta_b_) node(n).rank = ranks[i++], node(n).visited = false;
+  for (uint32_t n : delta_f_) node(n).rank = ranks[i++], node(n).visited = false;
 }
 
 void LockGraph::clear_visited() {
-  for (uint32_t n : delta_f_) nodes_[n].visited = false;
+  for (uint32_t n : delta_f_) node(n).visited = false;
 }
 
 void LockGraph::remove_node(uint32_t n, std::vector<uint32_t>* values) {
-  if (n >= nodes_.size()) return;
-  Node& node = nodes_[n];
-  for_each_out(node, [&](const Edge& e) {
-    erase_in(nodes_[e.target], n);
+  if (n >= count_) return;
+  Node& v = node(n);
+  for_each_out(v, [&](const Edge& e) {
+    erase_in(node(e.target), n);
     if (values) values->push_back(e.value);
   });
-  for (uint32_t i = 0; i < node.nin; ++i) {
-    Node& source = nodes_[node.in[i]];
-    if (values) values->push_back(*find_edge(node.in[i], n).value);
-    erase_out(source, n);
+  for (uint32_t i = 0; i < v.nin; ++i) {
+    if (values) values->push_back(*find_edge(v.in[i], n).value);
+    erase_out(node(v.in[i]), n);
   }
-  edges_ -= node.nout + node.nin;
-  if (node.out) arena_.free(reinterpret_cast<uint32_t*>(node.out), node.out_class);
-  if (node.in) arena_.free(node.in, node.in_class);
-  node.out = nullptr, node.in = nullptr;
-  node.nout = node.nin = 0;
-  node.out_class = node.in_class = 0;
-  node.out_hashed = false;
+  edges_ -= v.nout + v.nin;
+  if (v.out) arena_.free(reinterpret_cast<uint32_t*>(v.out), v.out_class);
+  if (v.in) arena_.free(v.in, v.in_class);
+  v.out = nullptr, v.in = nullptr;
+  v.nout = v.nin = 0;
+  v.out_class = v.in_class = 0;
+  v.out_hashed = false;
 }
 
 std::vector<uint32_t> LockGraph::find_path(uint32_t from, uint32_t to) const {
-  if (from >= nodes_.size() || to >= nodes_.size()) return {};
-  std::vector<int64_t> parent(nodes_.size(), -1);
+  if (from >= count_ || to >= count_) return {};
+  std::vector<int64_t> parent(count_, -1);
   std::deque<uint32_t> queue{from};
   parent[from] = from;
   while (!queue.empty()) {
     uint32_t n = queue.front();
     queue.pop_front();
     if (n == to) break;
-    for_each_out(nodes_[n], [&](const Edge& e) {
+    for_each_out(node(n), [&](const Edge& e) {
       if (parent[e.target] < 0) parent[e.target] = n, queue.push_back(e.target);
     });
   }

@@ -21,6 +21,7 @@
 // Out-lists up to 32 edges are scanned; longer ones (a hub lock) become open-addressing sets.
 // Lists live in a size-class arena (block_arena.h): little slack, no per-list malloc header.
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -46,9 +47,17 @@ class LockGraph {
   // lock in address order insert every edge in order, at O(1)). Ranks must be distinct; a node
   // with edges keeps its rank.
   void place_isolated(uint32_t n, uint64_t rank);
-  bool has_edges(uint32_t n) const { return n < nodes_.size() && (nodes_[n].nout || nodes_[n].nin); }
-  uint32_t label(uint32_t n) const { return n < nodes_.size() ? nodes_[n].label : 0; }
-  void set_label(uint32_t n, uint32_t label) { ensure_node(n), nodes_[n].label = label; }
+  bool has_edges(uint32_t n) const { return n < count_ && (node(n).nout || node(n).nin); }
+  uint32_t label(uint32_t n) const { return n < count_ ? node(n).label : 0; }
+  void set_label(uint32_t n, uint32_t label) { ensure_node(n), node(n).label = label; }
+  // A hint to the cache, safe without the owner's lock (nodes never move): the caller is about
+  // to take the lock and look at x and y, so their misses overlap with the wait for it.
+  void prefetch(uint32_t x, uint32_t y) const {
+    if (Node* c = chunks_[(x >> kChunkBits) & (kMaxChunks - 1)].load(std::memory_order_relaxed))
+      __builtin_prefetch(&c[x & kChunkMask]);
+    if (Node* c = chunks_[(y >> kChunkBits) & (kMaxChunks - 1)].load(std::memory_order_relaxed))
+      __builtin_prefetch(&c[y & kChunkMask]);
+  }
 
   Found find_edge(uint32_t x, uint32_t y);
   bool insert_new_edge(uint32_t x, uint32_t y, uint32_t value, uint32_t hint);
@@ -99,8 +108,14 @@ class LockGraph {
   void reorder();
   void clear_visited();
 
+  // Nodes in fixed chunks: no growth slack, and a node never moves (prefetch() needs no lock).
+  static constexpr uint32_t kChunkBits = 12, kChunkMask = (1u << kChunkBits) - 1;
+  static constexpr uint32_t kMaxChunks = (1u << 26) >> kChunkBits;  // node ids are 26-bit lock slots
+  Node& node(uint32_t n) const { return chunks_[n >> kChunkBits].load(std::memory_order_relaxed)[n & kChunkMask]; }
+
   BlockArena arena_;
-  std::vector<Node> nodes_;
+  std::atomic<Node*> chunks_[kMaxChunks] = {};
+  uint32_t count_ = 0;  // nodes 0..count_-1 exist
   uint64_t next_rank_ = 0;
   size_t edges_ = 0;
   std::vector<uint32_t> delta_f_, delta_b_, stack_;

@@ -3,9 +3,13 @@
 #include <pthread.h>
 
 #include <cstddef>
+#include <cstdlib>
+#include <type_traits>
 
 namespace lockscope::rt {
 
+static_assert(std::is_trivially_destructible_v<LockState> && std::is_trivially_copyable_v<LockState>,
+              "chunks are calloc'ed: all-zero bytes are an empty LockState");
 static_assert(sizeof(pthread_mutex_t) == 40 && sizeof(pthread_rwlock_t) == 56,
               "lock_registry.h knows glibc x86_64 layouts only");
 
@@ -66,8 +70,13 @@ LockState* LockRegistry::allocate(uintptr_t addr, uint8_t flags, uint32_t first_
   } else {
     id = next_slot_++;
     uint32_t c = id >> kChunkBits;
-    if (!chunks_[c].load(std::memory_order_relaxed))
-      chunks_[c].store(new LockState[1u << kChunkBits], std::memory_order_release);
+    // calloc, not new[]: an all-zero LockState is the empty one, and the pages of a 2 MiB chunk
+    // are then touched only as slots are used.
+    if (!chunks_[c].load(std::memory_order_relaxed)) {
+      auto* chunk = static_cast<LockState*>(std::calloc(1u << kChunkBits, sizeof(LockState)));
+      if (!chunk) std::abort();
+      chunks_[c].store(chunk, std::memory_order_release);
+    }
   }
   LockState* st = slot(slot_of(id));
   st->addr = addr;
