@@ -175,8 +175,12 @@ const Evidence* Detector::find_evidence(uint64_t key) {
 // Stacks repeat (a loop making new edges from one call site): a per-thread memo of the last few
 // interned stacks spares the depot's lock.
 uint32_t Detector::intern(ThreadState& t, const Stack& s) {
-  for (auto& m : t.interned)
-    if (m.id && m.stack.n == s.n && std::equal(s.pc, s.pc + s.n, m.stack.pc)) return m.id;
+  for (auto& m : t.interned) {
+    if (!m.id || m.stack.n != s.n) continue;
+    uint32_t i = 0;
+    while (i < s.n && m.stack.pc[i] == s.pc[i]) ++i;  // a few frames: inline, no memcmp call
+    if (i == s.n) return m.id;
+  }
   auto& slot = t.interned[t.interned_next++ % std::size(t.interned)];
   copy_stack(slot.stack, s);
   slot.id = depot_.put(s);
@@ -219,7 +223,7 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
         e.thread = t.index;
         e.epoch = t.epoch;
         uint32_t old = *ev;
-        *ev = evidence_.acquire(e);
+        *ev = evidence_.acquire(e, t.evidence_hint);
         evidence_.release(old);
         if (have_pending_.load(std::memory_order_relaxed)) recheck_pending(key);
       }
@@ -236,7 +240,7 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
         if (id == from.lock_id || id == to.id || held[i].reentry) continue;
         if (std::find(e.gates, e.gates + e.ngates, id) == e.gates + e.ngates) e.gates[e.ngates++] = id;
       }
-      uint32_t id = evidence_.acquire(e);
+      uint32_t id = evidence_.acquire(e, t.evidence_hint);
       // Rank new nodes by address (plus a counter, for distinctness across address reuse): the
       // order most programs that sort their locks use, so their edges insert in O(1).
       graph_.place_isolated(a, uint64_t{from.addr} << 16 | (rank_counter_++ & 0xFFFF));

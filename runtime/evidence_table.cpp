@@ -4,11 +4,6 @@
 
 namespace lockscope::rt {
 
-bool Evidence::operator==(const Evidence& o) const {
-  return acquire_stack == o.acquire_stack && held_stack == o.held_stack && thread == o.thread &&
-         epoch == o.epoch && modes == o.modes && ngates == o.ngates && std::equal(gates, gates + ngates, o.gates);
-}
-
 uint64_t EvidenceTable::hash(const Evidence& e) {
   uint64_t h = 1469598103934665603ull;
   auto mix = [&](uint64_t v) { h = (h ^ v) * 1099511628211ull; };

@@ -21,13 +21,30 @@ struct Evidence {
   uint8_t modes = 0;   // bit (held_mode * 2 + acquired_mode)
   uint8_t ngates = 0;
   uint32_t gates[4] = {};  // only the first ngates are meaningful
-  bool operator==(const Evidence& o) const;
+  bool operator==(const Evidence& o) const {
+    if (acquire_stack != o.acquire_stack || held_stack != o.held_stack || thread != o.thread || epoch != o.epoch ||
+        modes != o.modes || ngates != o.ngates)
+      return false;
+    for (uint8_t i = 0; i < ngates; ++i)
+      if (gates[i] != o.gates[i]) return false;
+    return true;
+  }
 };
 
 class EvidenceTable {
  public:
   // The id of a record equal to `e` (created when new) with one more reference. Ids start at 1.
   uint32_t acquire(const Evidence& e);
+  // As acquire, trying the record `hint` names first (a thread's last record: a loop making new
+  // edges from one site repeats it), so a hit costs a compare instead of a hash and a probe.
+  // `hint` is updated; a stale one (freed, reused) simply misses.
+  uint32_t acquire(const Evidence& e, uint32_t& hint) {
+    if (hint < records_.size() && records_[hint].refs > 0 && records_[hint].e == e) {
+      ++records_[hint].refs;
+      return hint;
+    }
+    return hint = acquire(e);
+  }
   // Drops one reference; the record is freed (its id reused) at zero. Id 0 is ignored.
   void release(uint32_t id);
   const Evidence& get(uint32_t id) const { return records_[id].e; }

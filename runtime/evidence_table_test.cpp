@@ -52,6 +52,24 @@ TEST(EvidenceTable, RecordIsFreedAtZeroReferencesAndItsIdReused) {
   EXPECT_EQ(t.acquire(ev(1)), b + 1);  // the freed record is no longer found
 }
 
+TEST(EvidenceTable, HintIsTriedFirstAndAStaleOneMisses) {
+  EvidenceTable t;
+  uint32_t hint = 0;
+  uint32_t a = t.acquire(ev(1), hint);
+  EXPECT_EQ(hint, a);
+  EXPECT_EQ(t.acquire(ev(1), hint), a);
+  EXPECT_EQ(t.refs(a), 2u);
+  uint32_t b = t.acquire(ev(2), hint);  // a miss: found or made through the index
+  EXPECT_EQ(hint, b);
+  EXPECT_EQ(t.acquire(ev(1), hint), a);  // the index still finds a
+  t.release(b);
+  uint32_t c = t.acquire(ev(3));  // b's id reused for another record
+  EXPECT_EQ(c, b);
+  hint = b;
+  EXPECT_NE(t.acquire(ev(2), hint), c);  // the stale hint names ev(3): no false hit
+  EXPECT_EQ(t.get(hint).thread, 2u);
+}
+
 TEST(EvidenceTable, RandomizedAgainstACountingMap) {
   // Many threads each observing the same few edges: live records stay bounded by references.
   EvidenceTable t;

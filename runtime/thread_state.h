@@ -59,6 +59,7 @@ struct ThreadState {
   };
   Interned interned[4];
   uint32_t interned_next = 0;
+  uint32_t evidence_hint = 0;  // the last evidence record this thread's edges used (evidence_table.h)
   HeldEntry inline_held[kInlineHeld];
 
   HeldEntry* held_array() { return held.load(std::memory_order_relaxed); }
