@@ -71,7 +71,7 @@ bool LockGraph::insert_edge(uint32_t x, uint32_t y, uint32_t value) {
 void LockGraph::grow_out(Node& n) {
   if (!n.out) {
     n.out_class = 0;
-    n.out = reinterpret_cast<Edge*>(arena_.allocate(0));
+    set_list(n.out, reinterpret_cast<Edge*>(arena_.allocate(0)));
     return;
   }
   if (!n.out_hashed && n.nout < kLinearMax) {
@@ -79,7 +79,7 @@ void LockGraph::grow_out(Node& n) {
     auto* bigger = reinterpret_cast<Edge*>(arena_.allocate(c));
     std::memcpy(bigger, n.out, n.nout * sizeof(Edge));
     arena_.free(reinterpret_cast<uint32_t*>(n.out), n.out_class);
-    n.out = bigger;
+    set_list(n.out, bigger);
     n.out_class = c;
     return;
   }
@@ -92,7 +92,7 @@ void LockGraph::rehash_out(Node& n, uint8_t size_class) {
   Edge* old = n.out;
   uint32_t old_end = n.out_hashed ? out_capacity(n) : n.nout;
   uint8_t old_class = n.out_class;
-  n.out = reinterpret_cast<Edge*>(arena_.allocate(size_class));
+  set_list(n.out, reinterpret_cast<Edge*>(arena_.allocate(size_class)));
   n.out_class = size_class;
   n.out_hashed = true;
   uint32_t mask = out_capacity(n) - 1;
@@ -114,7 +114,7 @@ void LockGraph::push_in(Node& n, uint32_t source) {
       std::memcpy(bigger, n.in, n.nin * sizeof(uint32_t));
       arena_.free(n.in, n.in_class);
     }
-    n.in = bigger;
+    set_list(n.in, bigger);
     n.in_class = c;
   }
   n.in[n.nin++] = source;
@@ -244,7 +244,8 @@ void LockGraph::remove_node(uint32_t n, std::vector<uint32_t>* values) {
   edges_ -= v.nout + v.nin;
   if (v.out) arena_.free(reinterpret_cast<uint32_t*>(v.out), v.out_class);
   if (v.in) arena_.free(v.in, v.in_class);
-  v.out = nullptr, v.in = nullptr;
+  set_list(v.out, static_cast<Edge*>(nullptr));
+  set_list(v.in, static_cast<uint32_t*>(nullptr));
   v.nout = v.nin = 0;
   v.out_class = v.in_class = 0;
   v.out_hashed = false;

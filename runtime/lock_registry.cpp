@@ -21,8 +21,8 @@ LockState* LockRegistry::by_id(uint32_t id) {
 LockState* LockRegistry::find_by_address(uintptr_t addr) {
   Shard& sh = shard(addr);
   SpinGuard g(sh.lock);
-  auto it = sh.by_addr.find(addr);
-  return it == sh.by_addr.end() ? nullptr : slot(slot_of(it->second));
+  uint32_t id = sh.by_addr.find(addr);
+  return id ? slot(slot_of(id)) : nullptr;
 }
 
 LockState* LockRegistry::resolve(uintptr_t addr, Family family, uint8_t flags, uint32_t first_stack,
@@ -33,19 +33,18 @@ LockState* LockRegistry::resolve(uintptr_t addr, Family family, uint8_t flags, u
   }
   Shard& sh = shard(addr);
   SpinGuard g(sh.lock);
-  auto it = sh.by_addr.find(addr);
-  if (it != sh.by_addr.end()) {
-    LockState* old = slot(slot_of(it->second));
+  if (uint32_t old_id = sh.by_addr.find(addr)) {
+    LockState* old = slot(slot_of(old_id));
     if (!tag) return old;
     // Re-check under the lock: another thread may have stamped it meanwhile.
     uint64_t t = tag->load(std::memory_order_relaxed);
     if (t == (kTagMagic | old->id)) return old;
     // Known address, no tag: a new lock was constructed over the old one.
     release(old);
-    sh.by_addr.erase(it);
+    sh.by_addr.erase(addr);
   }
   LockState* st = allocate(addr, flags, first_stack, thread);
-  sh.by_addr.emplace(addr, st->id);
+  sh.by_addr.put(addr, st->id);
   if (tag) tag->store(kTagMagic | st->id, std::memory_order_relaxed);
   return st;
 }
@@ -53,10 +52,10 @@ LockState* LockRegistry::resolve(uintptr_t addr, Family family, uint8_t flags, u
 void LockRegistry::forget(uintptr_t addr, Family family) {
   Shard& sh = shard(addr);
   SpinGuard g(sh.lock);
-  auto it = sh.by_addr.find(addr);
-  if (it == sh.by_addr.end()) return;
-  release(slot(slot_of(it->second)));
-  sh.by_addr.erase(it);
+  uint32_t id = sh.by_addr.find(addr);
+  if (!id) return;
+  release(slot(slot_of(id)));
+  sh.by_addr.erase(addr);
   if (auto* tag = tag_slot(addr, family)) tag->store(0, std::memory_order_relaxed);
 }
 

@@ -16,9 +16,9 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
+#include "addr_map.h"
 #include "spin_lock.h"
 
 namespace lockscope::rt {
@@ -66,7 +66,7 @@ class LockRegistry {
   static constexpr uint32_t kShards = 64;
   struct alignas(64) Shard {
     SpinLock lock;
-    std::unordered_map<uintptr_t, uint32_t> by_addr;  // addr -> id
+    AddrMap by_addr;  // addr -> id
   };
   LockState* slot(uint32_t s) const {
     LockState* chunk = chunks_[s >> kChunkBits].load(std::memory_order_acquire);
