@@ -23,18 +23,19 @@ class AddrMap {
  private:
   // A full mix (murmur3's finaliser), not one multiply: the registry picks the shard from a
   // multiplicative hash of the same address, so its top bits are nearly constant within a table.
+  // Mapped onto [0, size) by a multiply-shift (any size, not only powers of two: see grow()).
   size_t home(uintptr_t addr) const {
     uint64_t h = addr;
     h ^= h >> 33, h *= 0xFF51AFD7ED558CCDull, h ^= h >> 33, h *= 0xC4CEB9FE1A85EC53ull, h ^= h >> 33;
-    return static_cast<size_t>(h >> shift_);
+    return static_cast<size_t>((static_cast<unsigned __int128>(h) * addrs_.size()) >> 64);
   }
+  size_t next(size_t i) const { return i + 1 == addrs_.size() ? 0 : i + 1; }
   size_t slot_of(uintptr_t addr) const;  // where addr is, or the empty slot where it would go
   void grow();
 
   std::vector<uintptr_t> addrs_;  // 0: empty
   std::vector<uint32_t> ids_;
   size_t used_ = 0;
-  unsigned shift_ = 64;
 };
 
 }  // namespace lockscope::rt
