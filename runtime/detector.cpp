@@ -1,6 +1,7 @@
 #include "detector.h"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "report/kinds.h"
 
@@ -17,7 +18,8 @@ uint64_t cycle_hash(std::vector<uint32_t> ids) {
 
 }  // namespace
 
-Detector::Detector() : registry_(&Detector::retire, this) {}
+// A lock's graph node lives in its registry slot, in the cache line of its record (node_slots.h).
+Detector::Detector() : registry_(&Detector::retire, this), graph_(registry_.slot_chunks()) {}
 
 // A lock is gone (destroyed, re-initialised, or a new one built at its address): its edges, their
 // evidence references, its refused edges and the suppressed cycles through it go with it. The
@@ -190,11 +192,13 @@ uint32_t Detector::intern(ThreadState& t, const Stack& s) {
 void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to, Mode mode, const Stack& stack) {
   uint64_t key = edge_key(from.lock_id, to.id);
   uint8_t bit = mode_bit(from.mode, mode);
-  // Interning first (a per-thread memo, usually no lock) keeps the graph-lock section short.
-  uint32_t acquire_stack = intern(t, stack), held_stack = intern(t, from.stack);
-  Evidence e;
   uint32_t a = slot_of(from.lock_id), b = slot_of(to.id);
-  graph_.prefetch(a, b);
+  graph_.prefetch_nodes(a, b);
+  // Interning first (a per-thread memo, usually no lock) keeps the graph-lock section short, and
+  // gives the node prefetches time to land.
+  uint32_t acquire_stack = intern(t, stack), held_stack = intern(t, from.stack);
+  graph_.prefetch_lists(a, b);
+  Evidence e;
   {
     SpinGuard g(graph_lock_);
     if (!node_is(a, from.lock_id) || !node_is(b, to.id)) return;  // a lock retired meanwhile

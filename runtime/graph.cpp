@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <type_traits>
 
 namespace lockscope::rt {
 
@@ -23,16 +24,23 @@ LockGraph::~LockGraph() {
     if (n.out) arena_.free(reinterpret_cast<uint32_t*>(n.out), n.out_class);
     if (n.in) arena_.free(n.in, n.in_class);
   }
-  for (auto& c : chunks_) delete[] c.load(std::memory_order_relaxed);
+  for (auto& c : own_chunks_) unmap_slot_chunk(c.load(std::memory_order_relaxed));
 }
 
 void LockGraph::ensure_node(uint32_t n) {
   if (n < count_) return;
-  if (n >> kChunkBits >= kMaxChunks) std::abort();  // lock slots are 26-bit
+  static_assert(sizeof(Node) <= kNodeBytes && kSlotBytes % alignof(Node) == 0);
+  static_assert(std::is_trivially_copyable_v<Node> && std::is_trivially_destructible_v<Node>,
+                "zeroed slot bytes are a fresh node");
+  if (n >> kSlotChunkBits >= kMaxChunks) std::abort();  // lock slots are 26-bit
   for (; count_ <= n; ++count_) {
-    std::atomic<Node*>& c = chunks_[count_ >> kChunkBits];
-    if (!c.load(std::memory_order_relaxed)) c.store(new Node[kChunkMask + 1], std::memory_order_release);
-    node(count_).rank = next_rank_++;
+    if (chunks_ == own_chunks_) {
+      std::atomic<unsigned char*>& c = own_chunks_[count_ >> kSlotChunkBits];
+      if (!c.load(std::memory_order_relaxed)) c.store(map_slot_chunk(), std::memory_order_release);
+    }
+    Node* v = existing(count_);
+    if (!v) std::abort();  // the owner gave node ids it has no storage for
+    v->rank = next_rank_++;
   }
 }
 

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "block_arena.h"
+#include "node_slots.h"
 
 namespace lockscope::rt {
 
@@ -36,7 +37,27 @@ class LockGraph {
     uint32_t* value;  // the edge's value, nullptr when absent
     uint32_t hint;    // where an absent edge would go (for insert_new_edge)
   };
-  LockGraph() = default;
+  struct Edge {
+    uint32_t target;  // kEmpty: a free slot of a hashed out-list
+    uint32_t value;
+  };
+  // A node's state. Public only so that its storage can be laid out (node_slots.h); all-zero
+  // bytes are a fresh node.
+  struct Node {
+    uint64_t rank = 0;
+    Edge* out = nullptr;
+    uint32_t* in = nullptr;
+    uint32_t nout = 0, nin = 0;
+    uint32_t label = 0;
+    uint8_t out_class = 0, in_class = 0;
+    bool out_hashed = false;  // out is an open-addressing set of 2^(out_class/2+1) slots
+    bool visited = false;
+  };
+  // Nodes live in 64-byte slots (node_slots.h). Without an owner the graph maps its own chunks;
+  // the detector passes the lock registry's chunk table instead, so that a lock's record and its
+  // node share a cache line. Chunks never move and start zeroed.
+  LockGraph() : chunks_(own_chunks_) {}
+  explicit LockGraph(const std::atomic<unsigned char*>* owner_chunks) : chunks_(owner_chunks) {}
   LockGraph(const LockGraph&) = delete;
   LockGraph& operator=(const LockGraph&) = delete;
   ~LockGraph();
@@ -50,17 +71,20 @@ class LockGraph {
   bool has_edges(uint32_t n) const { return n < count_ && (node(n).nout || node(n).nin); }
   uint32_t label(uint32_t n) const { return n < count_ ? node(n).label : 0; }
   void set_label(uint32_t n, uint32_t label) { ensure_node(n), node(n).label = label; }
-  // A hint to the cache, safe without the owner's lock: the caller is about to take the lock and
-  // insert or look up x->y, so the misses on both nodes, x's out-list and y's in-list overlap
-  // with each other and with the wait for the lock instead of lengthening the locked section.
-  // Nodes never move; list pointers are written with atomic stores, so this racy read is defined
-  // (and a prefetch of a list freed meanwhile is harmless).
-  void prefetch(uint32_t x, uint32_t y) const {
+  // Hints to the cache, safe without the owner's lock: the caller is about to take the lock and
+  // insert or look up x->y, so the misses on both nodes, then on x's out-list and y's in-list,
+  // overlap with each other and with the caller's other work instead of lengthening the locked
+  // section. Two steps (nodes, then the lists they point to) so the caller can do other work in
+  // between. Nodes never move; list pointers are written with atomic stores, so the racy reads
+  // here are defined (and a prefetch of a list freed meanwhile is harmless).
+  void prefetch_nodes(uint32_t x, uint32_t y) const {
+    if (Node* nx = existing(x)) __builtin_prefetch(nx);
+    if (Node* ny = existing(y)) __builtin_prefetch(ny);
+  }
+  void prefetch_lists(uint32_t x, uint32_t y) const {
     Node* nx = existing(x);
     Node* ny = existing(y);
     if (!nx || !ny) return;
-    __builtin_prefetch(nx);
-    __builtin_prefetch(ny);
     if (const Edge* out = __atomic_load_n(&nx->out, __ATOMIC_RELAXED)) __builtin_prefetch(out);
     if (const uint32_t* in = __atomic_load_n(&ny->in, __ATOMIC_RELAXED)) __builtin_prefetch(in);
   }
@@ -81,21 +105,7 @@ class LockGraph {
   const BlockArena& arena() const { return arena_; }
 
  private:
-  struct Edge {
-    uint32_t target;  // kEmpty: a free slot of a hashed out-list
-    uint32_t value;
-  };
   static constexpr uint32_t kEmpty = ~0u;
-  struct Node {
-    uint64_t rank = 0;
-    Edge* out = nullptr;
-    uint32_t* in = nullptr;
-    uint32_t nout = 0, nin = 0;
-    uint32_t label = 0;
-    uint8_t out_class = 0, in_class = 0;
-    bool out_hashed = false;  // out is an open-addressing set of 2^(out_class/2+1) slots
-    bool visited = false;
-  };
   static uint32_t out_capacity(const Node& n) { return static_cast<uint32_t>(BlockArena::words(n.out_class) / 2); }
   template <typename F>
   static void for_each_out(const Node& n, F f) {
@@ -114,19 +124,18 @@ class LockGraph {
   void reorder();
   void clear_visited();
 
-  // Nodes in fixed chunks: no growth slack, and a node never moves (prefetch() needs no lock).
-  static constexpr uint32_t kChunkBits = 12, kChunkMask = (1u << kChunkBits) - 1;
-  static constexpr uint32_t kMaxChunks = (1u << 26) >> kChunkBits;  // node ids are 26-bit lock slots
-  Node& node(uint32_t n) const { return chunks_[n >> kChunkBits].load(std::memory_order_relaxed)[n & kChunkMask]; }
+  static constexpr uint32_t kMaxChunks = (1u << 26) >> kSlotChunkBits;  // node ids are 26-bit lock slots
+  Node& node(uint32_t n) const { return *existing(n); }
   Node* existing(uint32_t n) const {
-    Node* c = chunks_[(n >> kChunkBits) & (kMaxChunks - 1)].load(std::memory_order_acquire);
-    return c ? &c[n & kChunkMask] : nullptr;
+    unsigned char* c = chunks_[(n >> kSlotChunkBits) & (kMaxChunks - 1)].load(std::memory_order_acquire);
+    return c ? reinterpret_cast<Node*>(c + (n & kSlotChunkMask) * kSlotBytes) : nullptr;
   }
   template <typename T>
   static void set_list(T*& field, T* list) { __atomic_store_n(&field, list, __ATOMIC_RELAXED); }  // see prefetch()
 
+  const std::atomic<unsigned char*>* chunks_;  // own_chunks_ or the owner's
+  std::atomic<unsigned char*> own_chunks_[kMaxChunks] = {};
   BlockArena arena_;
-  std::atomic<Node*> chunks_[kMaxChunks] = {};
   uint32_t count_ = 0;  // nodes 0..count_-1 exist
   uint64_t next_rank_ = 0;
   size_t edges_ = 0;

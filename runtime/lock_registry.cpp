@@ -9,7 +9,9 @@
 namespace lockscope::rt {
 
 static_assert(std::is_trivially_destructible_v<LockState> && std::is_trivially_copyable_v<LockState>,
-              "chunks are calloc'ed: all-zero bytes are an empty LockState");
+              "chunks are fresh zero pages: all-zero bytes are an empty LockState");
+static_assert(kNodeBytes + sizeof(LockState) <= kSlotBytes && kNodeBytes % alignof(LockState) == 0,
+              "a slot is one cache line: node, then record");
 static_assert(sizeof(pthread_mutex_t) == 40 && sizeof(pthread_rwlock_t) == 56,
               "lock_registry.h knows glibc x86_64 layouts only");
 
@@ -68,14 +70,9 @@ LockState* LockRegistry::allocate(uintptr_t addr, uint8_t flags, uint32_t first_
     id = slot_of(old) | (((old >> kSlotBits) + 1) & 63) << kSlotBits;
   } else {
     id = next_slot_++;
-    uint32_t c = id >> kChunkBits;
-    // calloc, not new[]: an all-zero LockState is the empty one, and the pages of a 2 MiB chunk
-    // are then touched only as slots are used.
-    if (!chunks_[c].load(std::memory_order_relaxed)) {
-      auto* chunk = static_cast<LockState*>(std::calloc(1u << kChunkBits, sizeof(LockState)));
-      if (!chunk) std::abort();
-      chunks_[c].store(chunk, std::memory_order_release);
-    }
+    uint32_t c = id >> kSlotChunkBits;
+    // Zeroed (an all-zero LockState is the empty one) and touched only as slots are used.
+    if (!chunks_[c].load(std::memory_order_relaxed)) chunks_[c].store(map_slot_chunk(), std::memory_order_release);
   }
   LockState* st = slot(slot_of(id));
   st->addr = addr;
