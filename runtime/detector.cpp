@@ -177,13 +177,18 @@ const Evidence* Detector::find_evidence(uint64_t key) {
 // Stacks repeat (a loop making new edges from one call site): a per-thread memo of the last few
 // interned stacks spares the depot's lock.
 uint32_t Detector::intern(ThreadState& t, const Stack& s) {
-  for (auto& m : t.interned) {
+  if (s.n == 0) return 0;
+  ThreadState::Interned* set = &t.interned[ThreadState::interned_set(s.pc[0])];
+  for (int way = 0; way < 2; ++way) {
+    const ThreadState::Interned& m = set[way];
     if (!m.id || m.stack.n != s.n) continue;
     uint32_t i = 0;
     while (i < s.n && m.stack.pc[i] == s.pc[i]) ++i;  // a few frames: inline, no memcmp call
     if (i == s.n) return m.id;
   }
-  auto& slot = t.interned[t.interned_next++ % std::size(t.interned)];
+  // A miss: the older way goes.
+  set[1] = set[0];
+  auto& slot = set[0];
   copy_stack(slot.stack, s);
   slot.id = depot_.put(s);
   return slot.id;

@@ -27,8 +27,7 @@ LockGraph::~LockGraph() {
   for (auto& c : own_chunks_) unmap_slot_chunk(c.load(std::memory_order_relaxed));
 }
 
-void LockGraph::ensure_node(uint32_t n) {
-  if (n < count_) return;
+void LockGraph::add_nodes_through(uint32_t n) {
   static_assert(sizeof(Node) <= kNodeBytes && kSlotBytes % alignof(Node) == 0);
   static_assert(std::is_trivially_copyable_v<Node> && std::is_trivially_destructible_v<Node>,
                 "zeroed slot bytes are a fresh node");
@@ -42,12 +41,6 @@ void LockGraph::ensure_node(uint32_t n) {
     if (!v) std::abort();  // the owner gave node ids it has no storage for
     v->rank = next_rank_++;
   }
-}
-
-void LockGraph::place_isolated(uint32_t n, uint64_t rank) {
-  ensure_node(n);
-  Node& v = node(n);
-  if (!v.nout && !v.nin) v.rank = rank;
 }
 
 uint32_t LockGraph::hash_slot(const Node& n, uint32_t target) const {

@@ -62,12 +62,18 @@ class LockGraph {
   LockGraph& operator=(const LockGraph&) = delete;
   ~LockGraph();
 
-  void ensure_node(uint32_t n);
+  void ensure_node(uint32_t n) {
+    if (n >= count_) add_nodes_through(n);
+  }
   // Places a node that has no edges at `rank` in the order. Callers pass a hint that agrees with
   // the order the program is likely to use (the detector uses the lock's address, so programs that
   // lock in address order insert every edge in order, at O(1)). Ranks must be distinct; a node
   // with edges keeps its rank.
-  void place_isolated(uint32_t n, uint64_t rank);
+  void place_isolated(uint32_t n, uint64_t rank) {
+    ensure_node(n);
+    Node& v = node(n);
+    if (!v.nout && !v.nin) v.rank = rank;
+  }
   bool has_edges(uint32_t n) const { return n < count_ && (node(n).nout || node(n).nin); }
   uint32_t label(uint32_t n) const { return n < count_ ? node(n).label : 0; }
   void set_label(uint32_t n, uint32_t label) { ensure_node(n), node(n).label = label; }
@@ -113,6 +119,7 @@ class LockGraph {
     for (uint32_t i = 0; i < end; ++i)
       if (n.out[i].target != kEmpty) f(n.out[i]);
   }
+  void add_nodes_through(uint32_t n);
   uint32_t hash_slot(const Node& n, uint32_t target) const;
   void grow_out(Node& n);
   void rehash_out(Node& n, uint8_t size_class);
