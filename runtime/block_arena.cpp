@@ -5,6 +5,9 @@
 
 namespace lockscope::rt {
 
+// The largest even class (a hashed out-list) holds 2^26 edges at 3/4 load; in-lists stay below.
+static_assert(BlockArena::words(BlockArena::kClasses - 2) / 2 * 3 / 4 >= (uint64_t{1} << 26));
+
 BlockArena::~BlockArena() {
   for (uint32_t* c : chunks_) std::free(c);
   // Large blocks still in use belong to their owner's lists, which free them first.
@@ -25,6 +28,7 @@ uint8_t BlockArena::class_for(uint64_t n) {
 }
 
 uint32_t* BlockArena::allocate(uint8_t size_class) {
+  if (size_class >= kClasses) std::abort();  // see kClasses: cannot happen with 26-bit node ids
   if (uint32_t* b = free_[size_class]) {
     std::memcpy(&free_[size_class], b, sizeof(uint32_t*));
     free_bytes_ -= words(size_class) * sizeof(uint32_t);

@@ -14,14 +14,16 @@ namespace lockscope::rt {
 
 class BlockArena {
  public:
-  static constexpr uint32_t kClasses = 48;
+  // Up to 6 << 29 words: more than any list can hold (lock slots are 26-bit, so a node has at
+  // most 2^26 edges each way, and a hashed out-list of them needs 2^28 words).
+  static constexpr uint32_t kClasses = 60;
   BlockArena() = default;
   BlockArena(const BlockArena&) = delete;
   BlockArena& operator=(const BlockArena&) = delete;
   ~BlockArena();
 
   // Capacity in words of a size class.
-  static uint64_t words(uint8_t size_class) {
+  static constexpr uint64_t words(uint8_t size_class) {
     return (size_class & 1 ? uint64_t{6} : uint64_t{4}) << (size_class / 2);
   }
   // The smallest class holding at least `n` words.
