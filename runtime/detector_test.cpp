@@ -168,6 +168,26 @@ TEST_F(DetectorTest, ReusedAddressIsANewLock) {
   EXPECT_EQ(findings().size(), 1u);
 }
 
+TEST_F(DetectorTest, MutexBytesCopiedToAnotherAddressAreANewLock) {
+  // The copy carries the original's tag; it must not be taken for the original.
+  lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a);
+  FakeLock copy;
+  std::memcpy(copy.bytes, a.bytes, sizeof copy.bytes);
+  lock(t2, b), lock(t2, copy), unlock(t2, copy), unlock(t2, b);
+  EXPECT_TRUE(findings().empty());
+}
+
+TEST_F(DetectorTest, RestoredBytesOfADestroyedMutexAreNotTheLockNowInItsSlot) {
+  lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a);
+  FakeLock saved = a;                  // a's bytes, with its tag
+  d.forget(a.addr(), Family::Mutex);   // pthread_mutex_destroy: a's slot is free
+  lock(t1, c), unlock(t1, c);          // c takes that slot (next generation)
+  std::memcpy(a.bytes, saved.bytes, sizeof a.bytes);  // old bytes back at a's address
+  lock(t2, b), lock(t2, a), unlock(t2, a), unlock(t2, b);  // b -> (a new lock), not b -> c
+  lock(t1, c), lock(t1, b), unlock(t1, b), unlock(t1, c);  // c -> b
+  EXPECT_TRUE(findings().empty());
+}
+
 TEST_F(DetectorTest, ForgottenSpinlockAddressIsANewLock) {
   lock(t1, a, Mode::Write, true, Family::Other), lock(t1, b, Mode::Write, true, Family::Other);
   unlock(t1, b), unlock(t1, a);
