@@ -1,6 +1,7 @@
 #include "detector.h"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "report/kinds.h"
 
@@ -17,12 +18,27 @@ uint64_t cycle_hash(std::vector<uint32_t> ids) {
 
 }  // namespace
 
-Detector::Detector() : registry_(&Detector::retire, this) {}
+// A lock's graph node lives in its registry slot, in the cache line of its record (node_slots.h).
+Detector::Detector() : registry_(&Detector::retire, this), graph_(registry_.slot_chunks()) {}
 
+// A lock is gone (destroyed, re-initialised, or a new one built at its address): its edges, their
+// evidence references, its refused edges and the suppressed cycles through it go with it. The
+// registry has already made the id stale, so no edge can be added for it after this.
 void Detector::retire(void* self, uint32_t id) {
   auto* d = static_cast<Detector*>(self);
   SpinGuard g(d->graph_lock_);
-  d->graph_.remove_node(slot_of(id));
+  uint32_t slot = slot_of(id);
+  if (d->graph_.label(slot) != id) return;  // never had an edge
+  std::vector<uint32_t> dropped;
+  d->graph_.remove_node(slot, &dropped);
+  d->graph_.set_label(slot, 0);
+  for (uint32_t ev : dropped) d->evidence_.release(ev);
+  auto involves = [id](uint64_t key) { return static_cast<uint32_t>(key >> 32) == id || static_cast<uint32_t>(key) == id; };
+  for (auto it = d->refused_.begin(); it != d->refused_.end();) {
+    if (involves(it->first)) d->evidence_.release(it->second), it = d->refused_.erase(it);
+    else ++it;
+  }
+  std::erase_if(d->pending_, [&](const std::vector<uint64_t>& keys) { return std::any_of(keys.begin(), keys.end(), involves); });
 }
 
 ThreadState* Detector::create_thread() {
@@ -79,7 +95,7 @@ ThreadState* Detector::thread_by_index(uint32_t index) const {
 
 LockState* Detector::new_lock_state(ThreadState& t, uintptr_t addr, Family family, uint8_t flags,
                                     const Stack& stack) {
-  return registry_.resolve(addr, family, flags, depot_.put(stack), t.index);
+  return registry_.resolve(addr, family, flags, intern(t, stack), t.index);
 }
 
 Verdict Detector::before_lock(ThreadState& t, LockState& lock, Mode mode, bool blocking, const Stack& stack) {
@@ -138,18 +154,41 @@ void Detector::unlock_not_held(ThreadState& t, uintptr_t addr, const Stack& stac
   add_finding(std::move(f));
 }
 
-bool Detector::lookup_edge(uint64_t key, EdgeInfo& out) {
-  EdgeShard& sh = edge_shard(key);
-  SpinGuard g(sh.lock);
-  return sh.edges.get(key, out);
+// Called with graph_lock_ held: whether graph node `slot` stands for lock `id`. A slot whose
+// previous lock was retired (label 0) is taken over by a live id; a stale id (its lock retired
+// while a thread still held it) is refused, so no edge outlives its lock.
+bool Detector::node_is(uint32_t slot, uint32_t id) {
+  uint32_t label = graph_.label(slot);
+  if (label == id) return true;
+  if (label != 0 || !registry_.by_id(id)) return false;
+  graph_.set_label(slot, id);
+  return true;
+}
+
+// Called with graph_lock_ held. The evidence of an edge in the graph or refused; nullptr when unknown.
+const Evidence* Detector::find_evidence(uint64_t key) {
+  uint32_t from = static_cast<uint32_t>(key >> 32), to = static_cast<uint32_t>(key);
+  if (graph_.label(slot_of(from)) == from && graph_.label(slot_of(to)) == to)
+    if (uint32_t* ev = graph_.find_edge(slot_of(from), slot_of(to)).value) return &evidence_.get(*ev);
+  auto it = refused_.find(key);
+  return it == refused_.end() ? nullptr : &evidence_.get(it->second);
 }
 
 // Stacks repeat (a loop making new edges from one call site): a per-thread memo of the last few
 // interned stacks spares the depot's lock.
 uint32_t Detector::intern(ThreadState& t, const Stack& s) {
-  for (auto& m : t.interned)
-    if (m.id && m.stack.n == s.n && std::equal(s.pc, s.pc + s.n, m.stack.pc)) return m.id;
-  auto& slot = t.interned[t.interned_next++ % std::size(t.interned)];
+  if (s.n == 0) return 0;
+  ThreadState::Interned* set = &t.interned[ThreadState::interned_set(s.pc[0])];
+  for (int way = 0; way < 2; ++way) {
+    const ThreadState::Interned& m = set[way];
+    if (!m.id || m.stack.n != s.n) continue;
+    uint32_t i = 0;
+    while (i < s.n && m.stack.pc[i] == s.pc[i]) ++i;  // a few frames: inline, no memcmp call
+    if (i == s.n) return m.id;
+  }
+  // A miss: the older way goes.
+  set[1] = set[0];
+  auto& slot = set[0];
   copy_stack(slot.stack, s);
   slot.id = depot_.put(s);
   return slot.id;
@@ -158,15 +197,25 @@ uint32_t Detector::intern(ThreadState& t, const Stack& s) {
 void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to, Mode mode, const Stack& stack) {
   uint64_t key = edge_key(from.lock_id, to.id);
   uint8_t bit = mode_bit(from.mode, mode);
-  // Interning first (a per-thread memo, usually no lock) lets one shard-lock section decide.
+  uint32_t a = slot_of(from.lock_id), b = slot_of(to.id);
+  graph_.prefetch_nodes(a, b);
+  // Interning first (a per-thread memo, usually no lock) keeps the graph-lock section short, and
+  // gives the node prefetches time to land.
   uint32_t acquire_stack = intern(t, stack), held_stack = intern(t, from.stack);
-  EdgeShard& sh = edge_shard(key);
-  EdgeInfo e;
-  bool known, changed = false;
+  graph_.prefetch_lists(a, b);
+  Evidence e;
   {
-    SpinGuard g(sh.lock);
-    known = sh.edges.get(key, e);
-    if (known) {
+    SpinGuard g(graph_lock_);
+    if (!node_is(a, from.lock_id) || !node_is(b, to.id)) return;  // a lock retired meanwhile
+    LockGraph::Found found = graph_.find_edge(a, b);  // the one probe: the edge, or where it goes
+    uint32_t* ev = found.value;
+    if (!ev && !refused_.empty()) {
+      auto it = refused_.find(key);
+      if (it != refused_.end()) ev = &it->second;
+    }
+    if (ev) {
+      e = evidence_.get(*ev);
+      bool changed = false;
       if (!(e.modes & bit)) e.modes |= bit, changed = true;
       uint8_t kept = 0;
       for (uint8_t i = 0; i < e.ngates; ++i)
@@ -182,7 +231,10 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
         e.held_stack = held_stack;
         e.thread = t.index;
         e.epoch = t.epoch;
-        sh.edges.put(key, e);
+        uint32_t old = *ev;
+        *ev = evidence_.acquire(e, t.evidence_hint);
+        evidence_.release(old);
+        if (have_pending_.load(std::memory_order_relaxed)) recheck_pending(key);
       }
     } else {
       e.acquire_stack = acquire_stack;
@@ -197,34 +249,28 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
         if (id == from.lock_id || id == to.id || held[i].reentry) continue;
         if (std::find(e.gates, e.gates + e.ngates, id) == e.gates + e.ngates) e.gates[e.ngates++] = id;
       }
-      sh.edges.insert(key, e);
+      uint32_t id = evidence_.acquire(e, t.evidence_hint);
+      // Rank new nodes by address (plus a counter, for distinctness across address reuse): the
+      // order most programs that sort their locks use, so their edges insert in O(1).
+      graph_.place_isolated(a, uint64_t{from.addr} << 16 | (rank_counter_++ & 0xFFFF));
+      graph_.place_isolated(b, uint64_t{to.addr} << 16 | (rank_counter_++ & 0xFFFF));
+      if (!graph_.insert_new_edge(a, b, id, found.hint)) {
+        refused_.emplace(key, id);
+        std::vector<uint32_t> path = graph_.find_path(b, a);
+        std::vector<uint64_t> keys;
+        for (size_t i = 0; i + 1 < path.size(); ++i)
+          keys.push_back(edge_key(graph_.label(path[i]), graph_.label(path[i + 1])));
+        keys.push_back(key);
+        on_new_cycle(std::move(keys));
+      }
     }
-  }
-  if (!known) {
-    SpinGuard g(graph_lock_);
-    uint32_t a = slot_of(from.lock_id), b = slot_of(to.id);
-    // Rank new nodes by address (plus a counter, for distinctness across address reuse): the
-    // order most programs that sort their locks use, so their edges insert in O(1).
-    graph_.place_isolated(a, uint64_t{from.addr} << 16 | (rank_counter_++ & 0xFFFF));
-    graph_.place_isolated(b, uint64_t{to.addr} << 16 | (rank_counter_++ & 0xFFFF));
-    if (!graph_.insert_new_edge(a, b)) {
-      std::vector<uint32_t> path = graph_.find_path(b, a);
-      std::vector<uint64_t> keys;
-      for (size_t i = 0; i + 1 < path.size(); ++i)
-        keys.push_back(edge_key(registry_.id_of_slot(path[i]), registry_.id_of_slot(path[i + 1])));
-      keys.push_back(key);
-      on_new_cycle(std::move(keys));
-    }
-  } else if (changed && have_pending_.load(std::memory_order_acquire)) {
-    SpinGuard g(graph_lock_);
-    recheck_pending(key);
   }
   t.cache_edge(key, bit, e.gates, e.ngates);
 }
 
 // Called with graph_lock_ held. `keys` are the cycle's edges in order, the closing edge last.
 void Detector::on_new_cycle(std::vector<uint64_t> keys) {
-  std::vector<EdgeInfo> infos;
+  std::vector<Evidence> infos;
   if (cycle_suppressed(keys, infos)) {
     pending_.push_back(std::move(keys));
     have_pending_.store(true, std::memory_order_release);
@@ -233,9 +279,13 @@ void Detector::on_new_cycle(std::vector<uint64_t> keys) {
   report_cycle(keys, infos);
 }
 
-bool Detector::cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<EdgeInfo>& infos) {
-  infos.assign(keys.size(), EdgeInfo{});
-  for (size_t i = 0; i < keys.size(); ++i) lookup_edge(keys[i], infos[i]);
+bool Detector::cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<Evidence>& infos) {
+  infos.assign(keys.size(), Evidence{});
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const Evidence* e = find_evidence(keys[i]);
+    if (!e) return true;  // an edge of a retired lock: that cycle can no longer happen
+    infos[i] = *e;
+  }
   // Gate: a lock present in the gate set of every edge.
   std::vector<uint32_t> common(infos[0].gates, infos[0].gates + infos[0].ngates);
   for (size_t i = 1; i < infos.size() && !common.empty(); ++i)
@@ -256,14 +306,14 @@ bool Detector::cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<E
   // it (i) only ever held it in read mode.
   constexpr uint8_t kAcquiredWrite = 0b0101, kHeldWrite = 0b0011;
   for (size_t i = 0; i < infos.size(); ++i) {
-    const EdgeInfo& in = infos[(i + infos.size() - 1) % infos.size()];
-    const EdgeInfo& out = infos[i];
+    const Evidence& in = infos[(i + infos.size() - 1) % infos.size()];
+    const Evidence& out = infos[i];
     if (!(in.modes & kAcquiredWrite) && !(out.modes & kHeldWrite)) return true;
   }
   return false;
 }
 
-void Detector::report_cycle(const std::vector<uint64_t>& keys, const std::vector<EdgeInfo>& infos) {
+void Detector::report_cycle(const std::vector<uint64_t>& keys, const std::vector<Evidence>& infos) {
   std::vector<uint32_t> ids;
   for (uint64_t k : keys) ids.push_back(static_cast<uint32_t>(k >> 32));
   if (!reported_cycles_.insert(cycle_hash(ids)).second) return;
@@ -285,7 +335,7 @@ void Detector::report_cycle(const std::vector<uint64_t>& keys, const std::vector
 void Detector::recheck_pending(uint64_t changed_key) {
   for (size_t i = 0; i < pending_.size();) {
     const auto& keys = pending_[i];
-    std::vector<EdgeInfo> infos;
+    std::vector<Evidence> infos;
     if (std::find(keys.begin(), keys.end(), changed_key) != keys.end() && !cycle_suppressed(keys, infos)) {
       report_cycle(keys, infos);
       pending_.erase(pending_.begin() + static_cast<ptrdiff_t>(i));
@@ -293,6 +343,11 @@ void Detector::recheck_pending(uint64_t changed_key) {
       ++i;
     }
   }
+}
+
+Detector::Stats Detector::stats() {
+  SpinGuard g(graph_lock_);
+  return {graph_.edge_count(), evidence_.live(), refused_.size(), pending_.size(), graph_.arena().reserved_bytes()};
 }
 
 LockSnap Detector::snap(uint32_t id) {
@@ -322,7 +377,6 @@ void Detector::lock_all_for_fork() {
   clocks_.lock();
   registry_.lock_all();
   graph_lock_.lock();
-  for (EdgeShard& s : edge_shards_) s.lock.lock();
   depot_.lock().lock();
   findings_lock_.lock();
 }
@@ -330,7 +384,6 @@ void Detector::lock_all_for_fork() {
 void Detector::unlock_all_after_fork() {
   findings_lock_.unlock();
   depot_.lock().unlock();
-  for (EdgeShard& s : edge_shards_) s.lock.unlock();
   graph_lock_.unlock();
   registry_.unlock_all();
   clocks_.unlock();

@@ -29,7 +29,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "edge_table.h"
+#include "evidence_table.h"
 #include "graph.h"
 #include "lock_registry.h"
 #include "spin_lock.h"
@@ -140,6 +140,13 @@ class Detector {
   }
   void unlock_not_held(ThreadState& t, uintptr_t addr, const Stack& stack);
 
+  // What the edge store holds (tests, benchmarks).
+  struct Stats {
+    size_t edges = 0, evidence_records = 0, refused_edges = 0, pending_cycles = 0;
+    size_t edge_bytes = 0;  // adjacency storage taken from the system
+  };
+  Stats stats();
+
   void add_finding(RawFinding f);  // used by the watchdog for hangs
   size_t finding_count() const { return finding_count_.load(std::memory_order_acquire); }
   std::vector<RawFinding> findings_since(size_t first) const;
@@ -147,34 +154,32 @@ class Detector {
   StackDepot& depot() { return depot_; }
   LockRegistry& registry() { return registry_; }
   // fork(): every internal lock is taken before (in the one order used everywhere: registry,
-  // graph, edges, depot, findings) and released after, so the child inherits consistent maps.
+  // graph, depot, findings) and released after, so the child inherits consistent maps.
   void lock_all_for_fork();
   void unlock_all_after_fork();
   // In the child, after unlock: only the forking thread exists; the others' states describe nothing.
   void after_fork_child(ThreadState* survivor);
 
  private:
-  static constexpr uint32_t kEdgeShards = 64;
-  struct alignas(64) EdgeShard {  // one cache line per shard lock: no false sharing
-    SpinLock lock;
-    EdgeTable edges;
-  };
-  EdgeShard& edge_shard(uint64_t key) { return edge_shards_[(key * 0x9E3779B97F4A7C15ull) >> 58]; }
-  bool lookup_edge(uint64_t key, EdgeInfo& out);
   LockState* new_lock_state(ThreadState& t, uintptr_t addr, Family family, uint8_t flags, const Stack& stack);
   void record_edge(ThreadState& t, const HeldEntry& from, LockState& to, Mode mode, const Stack& stack);
+  bool node_is(uint32_t slot, uint32_t id);
+  const Evidence* find_evidence(uint64_t key);
   uint32_t intern(ThreadState& t, const Stack& s);
   void on_new_cycle(std::vector<uint64_t> keys);
-  bool cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<EdgeInfo>& infos);
-  void report_cycle(const std::vector<uint64_t>& keys, const std::vector<EdgeInfo>& infos);
+  bool cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<Evidence>& infos);
+  void report_cycle(const std::vector<uint64_t>& keys, const std::vector<Evidence>& infos);
   void recheck_pending(uint64_t changed_key);
   static void retire(void* self, uint32_t id);
 
   LockRegistry registry_;
   StackDepot depot_;
-  EdgeShard edge_shards_[kEdgeShards];
-  alignas(64) SpinLock graph_lock_;  // graph_, pending_, reported_cycles_
+  // The edges and their evidence: graph_ holds every edge of the acyclic order with an evidence id;
+  // an edge refused because it closed a cycle keeps its evidence in refused_ (few: one per cycle).
+  alignas(64) SpinLock graph_lock_;  // graph_, evidence_, refused_, pending_, reported_cycles_
   LockGraph graph_;
+  EvidenceTable evidence_;
+  std::unordered_map<uint64_t, uint32_t> refused_;  // edge key -> evidence id
   ThreadClocks clocks_;
   uint64_t rank_counter_ = 0;
   std::vector<std::vector<uint64_t>> pending_;

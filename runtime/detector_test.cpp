@@ -168,6 +168,26 @@ TEST_F(DetectorTest, ReusedAddressIsANewLock) {
   EXPECT_EQ(findings().size(), 1u);
 }
 
+TEST_F(DetectorTest, MutexBytesCopiedToAnotherAddressAreANewLock) {
+  // The copy carries the original's tag; it must not be taken for the original.
+  lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a);
+  FakeLock copy;
+  std::memcpy(copy.bytes, a.bytes, sizeof copy.bytes);
+  lock(t2, b), lock(t2, copy), unlock(t2, copy), unlock(t2, b);
+  EXPECT_TRUE(findings().empty());
+}
+
+TEST_F(DetectorTest, RestoredBytesOfADestroyedMutexAreNotTheLockNowInItsSlot) {
+  lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a);
+  FakeLock saved = a;                  // a's bytes, with its tag
+  d.forget(a.addr(), Family::Mutex);   // pthread_mutex_destroy: a's slot is free
+  lock(t1, c), unlock(t1, c);          // c takes that slot (next generation)
+  std::memcpy(a.bytes, saved.bytes, sizeof a.bytes);  // old bytes back at a's address
+  lock(t2, b), lock(t2, a), unlock(t2, a), unlock(t2, b);  // b -> (a new lock), not b -> c
+  lock(t1, c), lock(t1, b), unlock(t1, b), unlock(t1, c);  // c -> b
+  EXPECT_TRUE(findings().empty());
+}
+
 TEST_F(DetectorTest, ForgottenSpinlockAddressIsANewLock) {
   lock(t1, a, Mode::Write, true, Family::Other), lock(t1, b, Mode::Write, true, Family::Other);
   unlock(t1, b), unlock(t1, a);
@@ -225,6 +245,85 @@ TEST_F(DetectorTimeTest, ThreadsOrderedByJoinCannotDeadlock) {
   d.on_thread_start(*w3, d.on_thread_create(*t1));
   lock(w3, a), lock(w3, b), unlock(w3, b), unlock(w3, a);
   EXPECT_EQ(findings().size(), 1u);
+}
+
+}  // namespace
+}  // namespace lockscope::rt
+
+namespace lockscope::rt {
+namespace {
+
+// The edge store: edges live in the graph with shared, reference-counted evidence.
+class DetectorEdgeStoreTest : public DetectorTest {
+ protected:
+  // As lock(), from one fixed call site: what a loop taking many locks looks like.
+  void lock_at(ThreadState* t, FakeLock& l, uintptr_t pc) {
+    Stack s = stack_at(pc);
+    LockState* st = d.lock_state(*t, l.addr(), Family::Mutex, 0, s);
+    ASSERT_EQ(d.before_lock(*t, *st, Mode::Write, true, s), Verdict::Proceed);
+    d.after_lock(*t, *st, Mode::Write, false, s);
+  }
+  void rebuild(ThreadState* t, FakeLock& l) {  // a new mutex constructed at the same address
+    std::memset(l.bytes, 0, sizeof l.bytes);
+    d.lock_state(*t, l.addr(), Family::Mutex, 0, stack_at(0x99));
+  }
+};
+
+TEST_F(DetectorEdgeStoreTest, EdgesFromOneSiteAndThreadShareOneEvidenceRecord) {
+  std::vector<FakeLock> locks(200);
+  for (size_t i = 0; i + 1 < locks.size(); ++i) {
+    lock_at(t1, locks[i], 0x500), lock_at(t1, locks[i + 1], 0x600);
+    unlock(t1, locks[i + 1]), unlock(t1, locks[i]);
+  }
+  Detector::Stats s = d.stats();
+  EXPECT_EQ(s.edges, 199u);
+  EXPECT_EQ(s.evidence_records, 1u);
+  // Another thread repeating one edge gives that edge its own latest observation.
+  lock_at(t2, locks[0], 0x500), lock_at(t2, locks[1], 0x600), unlock(t2, locks[1]), unlock(t2, locks[0]);
+  EXPECT_EQ(d.stats().evidence_records, 2u);
+  EXPECT_EQ(d.stats().edges, 199u);
+}
+
+TEST_F(DetectorEdgeStoreTest, RetiredLockTakesItsEdgesEvidenceAndSuppressedCyclesAlong) {
+  lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a);
+  lock(t1, b), lock(t1, a), unlock(t1, a), unlock(t1, b);  // one thread: suppressed, kept for later
+  lock(t1, b), lock(t1, c), unlock(t1, c), unlock(t1, b);
+  Detector::Stats s = d.stats();
+  EXPECT_EQ(s.edges, 2u);
+  EXPECT_EQ(s.refused_edges, 1u);
+  EXPECT_EQ(s.pending_cycles, 1u);
+  rebuild(t1, a);
+  s = d.stats();
+  EXPECT_EQ(s.edges, 1u);  // b->c
+  EXPECT_EQ(s.refused_edges, 0u);
+  EXPECT_EQ(s.pending_cycles, 0u);
+  EXPECT_EQ(s.evidence_records, 1u);
+  // The suppressed cycle through the old lock can no longer be made real.
+  lock(t2, a), lock(t2, b), unlock(t2, b), unlock(t2, a);
+  EXPECT_TRUE(findings().empty());
+}
+
+TEST_F(DetectorEdgeStoreTest, AHoldOfARetiredLockAddsNoEdgeToTheLockNowAtItsAddress) {
+  lock(t1, a);  // t1 holds the old lock at a's address...
+  rebuild(t2, a);  // ...which is replaced by a new one
+  lock(t1, b), unlock(t1, b);  // the old lock's edge a->b is not given to the new lock
+  d.before_unlock(*t1, a.addr());
+  EXPECT_EQ(d.stats().edges, 0u);
+  lock(t2, b), lock(t2, a), unlock(t2, a), unlock(t2, b);
+  EXPECT_TRUE(findings().empty());
+}
+
+TEST_F(DetectorEdgeStoreTest, RefusedEdgeKeepsItsLatestObservation) {
+  // The cycle-closing edge is not in the graph; its evidence must still follow new observations.
+  lock(t1, gate), lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a), unlock(t1, gate);
+  lock(t2, gate), lock(t2, b), lock(t2, a), unlock(t2, a), unlock(t2, b), unlock(t2, gate);
+  EXPECT_TRUE(findings().empty());
+  EXPECT_EQ(d.stats().refused_edges, 1u);
+  lock(t2, b), lock(t2, a), unlock(t2, a), unlock(t2, b);  // the refused edge, now without the gate
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  ASSERT_EQ(f[0].edges.size(), 2u);
+  EXPECT_EQ(f[0].edges[1].thread, t2->index);
 }
 
 }  // namespace

@@ -7,50 +7,125 @@
 #include "graph.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <deque>
+#include <type_traits>
 
 namespace lockscope::rt {
 
-void LockGraph::ensure_node(uint32_t n) {
-  if (n < nodes_.size()) return;
-  size_t old = nodes_.size();
-  nodes_.resize(std::max<size_t>(n + 1, old * 3 / 2));
-  for (size_t i = old; i < nodes_.size(); ++i) nodes_[i].rank = next_rank_++;
-}
-
-void LockGraph::place_isolated(uint32_t n, uint64_t rank) {
-  ensure_node(n);
-  Node& node = nodes_[n];
-  if (node.out.empty() && node.in.empty()) node.rank = rank;
-}
-
-bool LockGraph::has_edge(uint32_t x, uint32_t y) const {
-  if (x >= nodes_.size() || y >= nodes_.size()) return false;
-  const auto& out = nodes_[x].out;
-  return std::find(out.begin(), out.end(), y) != out.end();
-}
-
-bool LockGraph::insert_edge(uint32_t x, uint32_t y) {
-  if (has_edge(x, y)) return true;
-  return insert_new_edge(x, y);
-}
-
 namespace {
-// Adjacency lists start at 4 entries instead of growing 1, 2, 4: a program making many new edges
-// spends a large share of its new-edge cost in those first reallocations (callgrind, new_edges).
-void append(std::vector<uint32_t>& list, uint32_t n) {
-  if (list.capacity() == 0) list.reserve(4);
-  list.push_back(n);
-}
+constexpr uint32_t kLinearMax = 32;  // out-lists up to this many edges are scanned (4 cache lines)
 }  // namespace
 
-bool LockGraph::insert_new_edge(uint32_t x, uint32_t y) {
+LockGraph::~LockGraph() {
+  for (uint32_t i = 0; i < count_; ++i) {
+    Node& n = node(i);
+    if (n.out) arena_.free(reinterpret_cast<uint32_t*>(n.out), n.out_class);
+    if (n.in) arena_.free(n.in, n.in_class);
+  }
+  for (auto& c : own_chunks_) unmap_slot_chunk(c.load(std::memory_order_relaxed));
+}
+
+void LockGraph::add_nodes_through(uint32_t n) {
+  static_assert(sizeof(Node) <= kNodeBytes && kSlotBytes % alignof(Node) == 0);
+  static_assert(std::is_trivially_copyable_v<Node> && std::is_trivially_destructible_v<Node>,
+                "zeroed slot bytes are a fresh node");
+  if (n >> kSlotChunkBits >= kMaxChunks) std::abort();  // lock slots are 26-bit
+  for (; count_ <= n; ++count_) {
+    if (chunks_ == own_chunks_) {
+      std::atomic<unsigned char*>& c = own_chunks_[count_ >> kSlotChunkBits];
+      if (!c.load(std::memory_order_relaxed)) c.store(map_slot_chunk(), std::memory_order_release);
+    }
+    Node* v = existing(count_);
+    if (!v) std::abort();  // the owner gave node ids it has no storage for
+    v->rank = next_rank_++;
+  }
+}
+
+uint32_t LockGraph::hash_slot(const Node& n, uint32_t target) const {
+  return (target * 0x9E3779B1u) >> (32 - (n.out_class / 2 + 1));
+}
+
+LockGraph::Found LockGraph::find_edge(uint32_t x, uint32_t y) {
+  if (x >= count_) return {nullptr, 0};
+  Node& n = node(x);
+  if (!n.out_hashed) {
+    for (uint32_t i = 0; i < n.nout; ++i)
+      if (n.out[i].target == y) return {&n.out[i].value, i};
+    return {nullptr, n.nout};
+  }
+  uint32_t mask = out_capacity(n) - 1;
+  for (uint32_t i = hash_slot(n, y);; i = (i + 1) & mask) {
+    if (n.out[i].target == y) return {&n.out[i].value, i};
+    if (n.out[i].target == kEmpty) return {nullptr, i};
+  }
+}
+
+bool LockGraph::insert_edge(uint32_t x, uint32_t y, uint32_t value) {
+  ensure_node(std::max(x, y));
+  Found f = find_edge(x, y);
+  return f.value ? true : insert_new_edge(x, y, value, f.hint);
+}
+
+// The out-list is full (linear) or would pass 3/4 load (hashed): the next class, or a set.
+void LockGraph::grow_out(Node& n) {
+  if (!n.out) {
+    n.out_class = 0;
+    set_list(n.out, reinterpret_cast<Edge*>(arena_.allocate(0)));
+    return;
+  }
+  if (!n.out_hashed && n.nout < kLinearMax) {
+    uint8_t c = static_cast<uint8_t>(n.out_class + 1);
+    auto* bigger = reinterpret_cast<Edge*>(arena_.allocate(c));
+    std::memcpy(bigger, n.out, n.nout * sizeof(Edge));
+    arena_.free(reinterpret_cast<uint32_t*>(n.out), n.out_class);
+    set_list(n.out, bigger);
+    n.out_class = c;
+    return;
+  }
+  uint8_t c = 0;  // even classes hold a power of two of edges
+  while ((n.nout + 1) * 4 > BlockArena::words(c) / 2 * 3) c += 2;
+  rehash_out(n, c);
+}
+
+void LockGraph::rehash_out(Node& n, uint8_t size_class) {
+  Edge* old = n.out;
+  uint32_t old_end = n.out_hashed ? out_capacity(n) : n.nout;
+  uint8_t old_class = n.out_class;
+  set_list(n.out, reinterpret_cast<Edge*>(arena_.allocate(size_class)));
+  n.out_class = size_class;
+  n.out_hashed = true;
+  uint32_t mask = out_capacity(n) - 1;
+  for (uint32_t i = 0; i <= mask; ++i) n.out[i] = {kEmpty, 0};
+  for (uint32_t i = 0; i < old_end; ++i) {
+    if (old[i].target == kEmpty) continue;
+    uint32_t j = hash_slot(n, old[i].target);
+    while (n.out[j].target != kEmpty) j = (j + 1) & mask;
+    n.out[j] = old[i];
+  }
+  arena_.free(reinterpret_cast<uint32_t*>(old), old_class);
+}
+
+void LockGraph::push_in(Node& n, uint32_t source) {
+  if (!n.in || n.nin == BlockArena::words(n.in_class)) {
+    uint8_t c = n.in ? static_cast<uint8_t>(n.in_class + 1) : 0;
+    uint32_t* bigger = arena_.allocate(c);
+    if (n.in) {
+      std::memcpy(bigger, n.in, n.nin * sizeof(uint32_t));
+      arena_.free(n.in, n.in_class);
+    }
+    set_list(n.in, bigger);
+    n.in_class = c;
+  }
+  n.in[n.nin++] = source;
+}
+
+bool LockGraph::insert_new_edge(uint32_t x, uint32_t y, uint32_t value, uint32_t hint) {
   ensure_node(std::max(x, y));
   if (x == y) return false;
-  Node& nx = nodes_[x];
-  Node& ny = nodes_[y];
-  if (nx.rank > ny.rank) {
-    uint64_t upper = nx.rank, lower = ny.rank;
+  if (node(x).rank > node(y).rank) {
+    uint64_t upper = node(x).rank, lower = node(y).rank;
     if (!forward_dfs(y, upper, x)) {
       clear_visited();
       return false;
@@ -58,27 +133,67 @@ bool LockGraph::insert_new_edge(uint32_t x, uint32_t y) {
     backward_dfs(x, lower);
     reorder();
   }
-  append(nodes_[x].out, y);
-  append(nodes_[y].in, x);
+  Node& nx = node(x);
+  bool full = nx.out_hashed ? (nx.nout + 1) * 4 > out_capacity(nx) * 3 : !nx.out || nx.nout == out_capacity(nx);
+  if (full) {
+    grow_out(nx);
+    if (nx.out_hashed) hint = find_edge(x, y).hint;  // the set moved: probe the new one
+  }
+  if (!nx.out_hashed) hint = nx.nout;
+  nx.out[hint] = {y, value};
+  ++nx.nout;
+  push_in(node(y), x);
   ++edges_;
   return true;
+}
+
+// Swap-with-last for a scanned list; for a set, backward-shift deletion (no tombstones).
+void LockGraph::erase_out(Node& n, uint32_t target) {
+  if (!n.out_hashed) {
+    for (uint32_t i = 0; i < n.nout; ++i)
+      if (n.out[i].target == target) {
+        n.out[i] = n.out[--n.nout];
+        return;
+      }
+    return;
+  }
+  uint32_t mask = out_capacity(n) - 1, hole = hash_slot(n, target);
+  while (n.out[hole].target != target) {
+    if (n.out[hole].target == kEmpty) return;
+    hole = (hole + 1) & mask;
+  }
+  for (uint32_t i = (hole + 1) & mask; n.out[i].target != kEmpty; i = (i + 1) & mask) {
+    uint32_t home = hash_slot(n, n.out[i].target);
+    if (((i - home) & mask) >= ((i - hole) & mask)) n.out[hole] = n.out[i], hole = i;
+  }
+  n.out[hole] = {kEmpty, 0};
+  --n.nout;
+}
+
+void LockGraph::erase_in(Node& n, uint32_t source) {
+  for (uint32_t i = 0; i < n.nin; ++i)
+    if (n.in[i] == source) {
+      n.in[i] = n.in[--n.nin];
+      return;
+    }
 }
 
 bool LockGraph::forward_dfs(uint32_t start, uint64_t upper, uint32_t target) {
   delta_f_.clear();
   stack_.assign(1, start);
-  while (!stack_.empty()) {
+  bool reached = false;
+  while (!stack_.empty() && !reached) {
     uint32_t n = stack_.back();
     stack_.pop_back();
-    if (nodes_[n].visited) continue;
-    nodes_[n].visited = true;
+    if (node(n).visited) continue;
+    node(n).visited = true;
     delta_f_.push_back(n);
-    for (uint32_t w : nodes_[n].out) {
-      if (w == target) return false;
-      if (!nodes_[w].visited && nodes_[w].rank < upper) stack_.push_back(w);
-    }
+    for_each_out(node(n), [&](const Edge& e) {
+      if (e.target == target) reached = true;
+      else if (!node(e.target).visited && node(e.target).rank < upper) stack_.push_back(e.target);
+    });
   }
-  return true;
+  return !reached;
 }
 
 void LockGraph::backward_dfs(uint32_t start, uint64_t lower) {
@@ -87,61 +202,68 @@ void LockGraph::backward_dfs(uint32_t start, uint64_t lower) {
   while (!stack_.empty()) {
     uint32_t n = stack_.back();
     stack_.pop_back();
-    if (nodes_[n].visited) continue;
-    nodes_[n].visited = true;
+    if (node(n).visited) continue;
+    node(n).visited = true;
     delta_b_.push_back(n);
-    for (uint32_t w : nodes_[n].in)
-      if (!nodes_[w].visited && nodes_[w].rank > lower) stack_.push_back(w);
+    const Node& v = node(n);
+    for (uint32_t i = 0; i < v.nin; ++i) {
+      uint32_t w = v.in[i];
+      if (!node(w).visited && node(w).rank > lower) stack_.push_back(w);
+    }
   }
 }
 
 void LockGraph::reorder() {
-  auto by_rank = [&](uint32_t a, uint32_t b) { return nodes_[a].rank < nodes_[b].rank; };
+  auto by_rank = [&](uint32_t a, uint32_t b) { return node(a).rank < node(b).rank; };
   std::sort(delta_b_.begin(), delta_b_.end(), by_rank);
   std::sort(delta_f_.begin(), delta_f_.end(), by_rank);
   std::vector<uint64_t> ranks;
   ranks.reserve(delta_b_.size() + delta_f_.size());
-  for (uint32_t n : delta_b_) ranks.push_back(nodes_[n].rank);
-  for (uint32_t n : delta_f_) ranks.push_back(nodes_[n].rank);
+  for (uint32_t n : delta_b_) ranks.push_back(node(n).rank);
+  for (uint32_t n : delta_f_) ranks.push_back(node(n).rank);
   std::sort(ranks.begin(), ranks.end());
   size_t i = 0;
-  for (uint32_t n : delta_b_) nodes_[n].rank = ranks[i++], nodes_[n].visited = false;
-  for (uint32_t n : delta_f_) nodes_[n].rank = ranks[i++], nodes_[n].visited = false;
+  for (uint32_t n : delta_b_) node(n).rank = ranks[i++], node(n).visited = false;
+  for (uint32_t n : delta_f_) node(n).rank = ranks[i++], node(n).visited = false;
 }
 
 void LockGraph::clear_visited() {
-  for (uint32_t n : delta_f_) nodes_[n].visited = false;
+  for (uint32_t n : delta_f_) node(n).visited = false;
 }
 
-void LockGraph::remove_node(uint32_t n) {
-  if (n >= nodes_.size()) return;
-  Node& node = nodes_[n];
-  for (uint32_t w : node.out) {
-    auto& in = nodes_[w].in;
-    in.erase(std::remove(in.begin(), in.end(), n), in.end());
+void LockGraph::remove_node(uint32_t n, std::vector<uint32_t>* values) {
+  if (n >= count_) return;
+  Node& v = node(n);
+  for_each_out(v, [&](const Edge& e) {
+    erase_in(node(e.target), n);
+    if (values) values->push_back(e.value);
+  });
+  for (uint32_t i = 0; i < v.nin; ++i) {
+    if (values) values->push_back(*find_edge(v.in[i], n).value);
+    erase_out(node(v.in[i]), n);
   }
-  for (uint32_t w : node.in) {
-    auto& out = nodes_[w].out;
-    out.erase(std::remove(out.begin(), out.end(), n), out.end());
-  }
-  edges_ -= node.out.size() + node.in.size();
-  node.out.clear();
-  node.out.shrink_to_fit();
-  node.in.clear();
-  node.in.shrink_to_fit();
+  edges_ -= v.nout + v.nin;
+  if (v.out) arena_.free(reinterpret_cast<uint32_t*>(v.out), v.out_class);
+  if (v.in) arena_.free(v.in, v.in_class);
+  set_list(v.out, static_cast<Edge*>(nullptr));
+  set_list(v.in, static_cast<uint32_t*>(nullptr));
+  v.nout = v.nin = 0;
+  v.out_class = v.in_class = 0;
+  v.out_hashed = false;
 }
 
 std::vector<uint32_t> LockGraph::find_path(uint32_t from, uint32_t to) const {
-  if (from >= nodes_.size() || to >= nodes_.size()) return {};
-  std::vector<int64_t> parent(nodes_.size(), -1);
+  if (from >= count_ || to >= count_) return {};
+  std::vector<int64_t> parent(count_, -1);
   std::deque<uint32_t> queue{from};
   parent[from] = from;
   while (!queue.empty()) {
     uint32_t n = queue.front();
     queue.pop_front();
     if (n == to) break;
-    for (uint32_t w : nodes_[n].out)
-      if (parent[w] < 0) parent[w] = n, queue.push_back(w);
+    for_each_out(node(n), [&](const Edge& e) {
+      if (parent[e.target] < 0) parent[e.target] = n, queue.push_back(e.target);
+    });
   }
   if (parent[to] < 0) return {};
   std::vector<uint32_t> path{to};

@@ -16,9 +16,10 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
+#include "addr_map.h"
+#include "node_slots.h"
 #include "spin_lock.h"
 
 namespace lockscope::rt {
@@ -56,21 +57,26 @@ class LockRegistry {
   void forget(uintptr_t addr, Family family);
   LockState* by_id(uint32_t id);  // nullptr when the id is stale
   uint32_t id_of_slot(uint32_t s) const { LockState* st = slot(s); return st ? st->id : 0; }
+  // Each slot is a 64-byte line (node_slots.h): the first kNodeBytes are the owner's (the
+  // detector keeps the lock's graph node there), the LockState follows. The lookup the lock fast
+  // path makes anyway then also brings in what a new edge needs: one miss per lock, not two.
+  // The chunk table, for the owner: zeroed chunks of 2^16 slots that never move.
+  const std::atomic<unsigned char*>* slot_chunks() const { return chunks_; }
   // fork(): taken before (so no other thread is inside a map), released after, in both processes.
   void lock_all();
   void unlock_all();
   size_t live_count() const { return live_.load(std::memory_order_relaxed); }
 
  private:
-  static constexpr uint32_t kChunkBits = 16;
   static constexpr uint32_t kShards = 64;
+  static constexpr uint32_t kMaxChunks = 1u << (kSlotBits - kSlotChunkBits);
   struct alignas(64) Shard {
     SpinLock lock;
-    std::unordered_map<uintptr_t, uint32_t> by_addr;  // addr -> id
+    AddrMap by_addr;  // addr -> id
   };
   LockState* slot(uint32_t s) const {
-    LockState* chunk = chunks_[s >> kChunkBits].load(std::memory_order_acquire);
-    return chunk ? &chunk[s & ((1u << kChunkBits) - 1)] : nullptr;
+    unsigned char* chunk = chunks_[s >> kSlotChunkBits].load(std::memory_order_acquire);
+    return chunk ? reinterpret_cast<LockState*>(chunk + (s & kSlotChunkMask) * kSlotBytes + kNodeBytes) : nullptr;
   }
   LockState* allocate(uintptr_t addr, uint8_t flags, uint32_t first_stack, uint32_t thread);
   void release(LockState* st);
@@ -78,7 +84,7 @@ class LockRegistry {
 
   RetireFn on_retire_;
   void* ctx_;
-  std::atomic<LockState*> chunks_[1u << (kSlotBits - kChunkBits)] = {};
+  std::atomic<unsigned char*> chunks_[kMaxChunks] = {};  // slots, node_slots.h
   SpinLock alloc_lock_;
   uint32_t next_slot_ = 1;
   std::vector<uint32_t> free_;  // retired ids, reused with generation + 1

@@ -52,13 +52,15 @@ struct ThreadState {
     uint32_t gates[4] = {};
   };
   CachedEdge edge_cache[kEdgeCacheSize];
-  // The last stacks this thread interned in the depot (see Detector::intern).
+  // Stacks this thread interned in the depot (see Detector::intern), two ways of four sets by
+  // frame 0: a loop making new edges from a few call sites finds its stacks with one compare.
   struct Interned {
     uint32_t id = 0;
     Stack stack;
   };
-  Interned interned[4];
-  uint32_t interned_next = 0;
+  Interned interned[8];
+  static uint32_t interned_set(uintptr_t pc0) { return static_cast<uint32_t>((pc0 * 0x9E3779B97F4A7C15ull) >> 62) * 2; }
+  uint32_t evidence_hint = 0;  // the last evidence record this thread's edges used (evidence_table.h)
   HeldEntry inline_held[kInlineHeld];
 
   HeldEntry* held_array() { return held.load(std::memory_order_relaxed); }

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Runs benchmark variants alternately (native, shim preloaded, ThreadSanitizer), N rounds each,
-and prints median wall time, peak RSS and their ratios to native. Used by run.sh."""
+and prints median wall time, peak RSS and their ratios to native. Used by run.sh.
+With a fifth argument (another build of the shim, e.g. main's), it runs that too, as "baseline",
+so before/after figures come from the same rounds."""
 import os, statistics, subprocess, sys, time
 
 def run(cmd, env):
@@ -17,12 +19,15 @@ def run(cmd, env):
 
 def main():
     rounds, shim, native, tsan = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+    baseline = sys.argv[5] if len(sys.argv) > 5 else None
     base = {k: v for k, v in os.environ.items() if not k.startswith(("LD_PRELOAD", "LOCKSCOPE_"))}
     variants = {
         "native": (native, base),
         "lockscope": (native, dict(base, LD_PRELOAD=shim)),
         "tsan": (tsan, dict(base, TSAN_OPTIONS="report_signal_unsafe=0")),
     }
+    if baseline:
+        variants["baseline"] = (native, dict(base, LD_PRELOAD=baseline))
     times = {k: [] for k in variants}
     rss = {k: [] for k in variants}
     for _ in range(rounds):

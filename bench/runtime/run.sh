@@ -2,11 +2,14 @@
 # Runtime shim benchmark: builds the two microbenchmarks natively and with ThreadSanitizer
 # (clang-19), then runs native / shim preloaded / tsan alternately and prints median slowdown and
 # peak-RSS ratios against native measured in the same run.
-#   bench/runtime/run.sh [BUILD_DIR] [ROUNDS]     (BUILD_DIR holds runtime/liblockscope-rt.so)
+#   bench/runtime/run.sh [BUILD_DIR] [ROUNDS] [BASELINE_SHIM]
+# BUILD_DIR holds runtime/liblockscope-rt.so; BASELINE_SHIM (optional) is another build of the shim
+# (e.g. main's) run in the same rounds as "baseline".
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../../build}
 rounds=${2:-5}
+baseline=${3:-}
 shim=$(cd "$build/runtime" && pwd)/liblockscope-rt.so
 [ -f "$shim" ] || { echo "no $shim: build the lockscope_rt_shared target first" >&2; exit 2; }
 out=$(mktemp -d)
@@ -17,5 +20,5 @@ for b in lock_heavy new_edges; do
 done
 for b in lock_heavy new_edges; do
   echo "$b ($rounds rounds, alternating):"
-  python3 "$here/measure.py" "$rounds" "$shim" "$out/$b" "$out/$b.tsan"
+  python3 "$here/measure.py" "$rounds" "$shim" "$out/$b" "$out/$b.tsan" $baseline
 done
