@@ -995,6 +995,35 @@ class FunctionExtractor {
     return out;
   }
 
+  // std::bind(&Class::method, object, args...) / std::bind(function, args...): the entry with
+  // the bound object and arguments (copies are the bound object's own, as for a thread's
+  // arguments; placeholders are supplied by the call).
+  bool describe_bind(const CallExpr* bind, Event& e) {
+    const Expr* target = strip(bind->getArg(0));
+    if (const auto* u = dyn_cast<UnaryOperator>(target); u && u->getOpcode() == UO_AddrOf) target = strip(u->getSubExpr());
+    const auto* d = dyn_cast<DeclRefExpr>(target);
+    const auto* f = d ? dyn_cast<FunctionDecl>(d->getDecl()) : nullptr;
+    if (!f || f->isTemplated()) return false;
+    unsigned first = 1;
+    if (const auto* m = dyn_cast<CXXMethodDecl>(f); m && !m->isStatic()) {
+      if (bind->getNumArgs() < 2) return false;
+      e.receiver = thread_arg(bind->getArg(1));
+      e.is_virtual = m->isVirtual();
+      first = 2;
+    }
+    e.callees = {usr_of(f)};
+    e.callee_name = display_name(f);
+    for (unsigned i = first; i < bind->getNumArgs(); ++i)
+      e.args.push_back(is_placeholder(bind->getArg(i)->getType()) ? unknown(facts::kCallArgument)
+                                                                                              : thread_arg(bind->getArg(i)));
+    return true;
+  }
+
+  static bool is_placeholder(QualType t) {  // std::placeholders::_1 (libstdc++ and libc++ spellings)
+    std::string r = record_name(t);
+    return r == "std::_Placeholder" || r == "std::placeholders::__ph";
+  }
+
   // The elements of a std::pair / std::tuple being made (make_pair, make_tuple, a constructor).
   static std::vector<const Expr*> pair_parts(const Expr* e) {
     std::vector<const Expr*> parts;
@@ -1015,6 +1044,10 @@ class FunctionExtractor {
   // parameter (a callable stored for later: the call through the holder supplies them).
   bool describe_callable(const Expr* c, Event& e, bool open_params = true) {
     if (const auto* u = dyn_cast<UnaryOperator>(c); u && u->getOpcode() == UO_AddrOf) c = strip(u->getSubExpr());
+    if (const auto* call = dyn_cast<CallExpr>(c); call && call->getDirectCallee() && call->getNumArgs() >= 1) {
+      std::string n = normalize_name(call->getDirectCallee()->getQualifiedNameAsString());
+      if (n == "std::bind" || n == "std::bind_front") return describe_bind(call, e);
+    }
     const FunctionDecl* entry = nullptr;
     const CXXRecordDecl* closure = nullptr;
     if (const auto* d = dyn_cast<DeclRefExpr>(c)) {
@@ -1039,7 +1072,7 @@ class FunctionExtractor {
     e.callees = {usr_of(entry)};
     e.callee_name = display_name(entry);
     if (open_params)
-      for (unsigned i = 0; i < entry->getNumParams(); ++i) e.args.push_back(unknown("an argument of the call"));
+      for (unsigned i = 0; i < entry->getNumParams(); ++i) e.args.push_back(unknown(facts::kCallArgument));
     if (closure && closure->isLambda()) closure_args(closure, e);
     return true;
   }
@@ -1434,7 +1467,7 @@ class Visitor : public RecursiveASTVisitor<Visitor> {
     s.target = target;
     s.callees = {usr_of(entry)};
     s.callee_name = readable(entry->getQualifiedNameAsString());
-    for (unsigned i = 0; i < entry->getNumParams(); ++i) s.args.push_back(Path{Path::Root::Unknown, "", "an argument of the call"});
+    for (unsigned i = 0; i < entry->getNumParams(); ++i) s.args.push_back(Path{Path::Root::Unknown, "", facts::kCallArgument});
     out.push_back(std::move(s));
   }
 

@@ -39,6 +39,10 @@ struct Path {
   friend bool operator==(const Path&, const Path&) = default;
 };
 
+// The name of an unknown argument that the call through a holder supplies (a stored lambda's
+// declared parameter, a std::bind placeholder), as opposed to one nothing can name (a copy).
+inline constexpr const char* kCallArgument = "an argument of the call";
+
 enum class LockMode { Exclusive, Shared };
 
 struct Event {

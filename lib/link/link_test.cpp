@@ -596,14 +596,38 @@ int main(void) {
   EXPECT_EQ(found(r), V{"data-race@4"});
 }
 
+TEST(ErasedCalls, StdBindOfAMethodAndOfAFunction) {
+  report::Report r = check(R"(#include <functional>
+#include <mutex>
+#include <thread>
+struct Counter {
+  long n = 0;
+  std::mutex m;
+  void add(long v) { n += v; }
+  void add_locked(long v) { std::lock_guard l(m); n += v; }
+};
+long total;
+void add_total(long* to, long v) { *to += v; }
+int main() {
+  Counter c;
+  std::function<void()> a = std::bind(&Counter::add, &c, 1);
+  std::function<void(long)> b = std::bind(add_total, &total, std::placeholders::_1);
+  std::thread x([&] { a(); b(2); }), y([&] { a(); b(3); });
+  x.join();
+  y.join();
+}
+)");
+  EXPECT_EQ(found(r), (V{"data-race@7", "data-race@11"}));
+}
+
 TEST(ErasedCalls, NothingStoredOrNotUnderstoodIsANoteNotAGuess) {
   report::Report r = check(R"(#include <functional>
 #include <mutex>
 #include <thread>
 std::function<void()> job, bound;
 void run() { job(); bound(); }
-void set(int v) {}
-int main() { bound = std::bind(set, 1); std::thread t(run); t.join(); }
+auto make(int v) { return [v] (auto) {}; }
+int main() { bound = std::bind(make(1), 1); std::thread t(run); t.join(); }
 )");
   EXPECT_EQ(found(r), V{});
   bool nothing = false, not_understood = false;

@@ -492,6 +492,7 @@ class Analyzer {
     std::string name;
     Context context;  // resolved where it was stored: a lambda's captures are the storer's objects
     std::vector<std::string> via;  // stored_in: the holders from where it was stored to where it is called
+    std::vector<bool> open;        // params the call supplies (facts::kCallArgument); beyond: all open
   };
 
   // A holder that is a field is also filed under the field alone ("f:<field id>"): calls through
@@ -513,7 +514,9 @@ class Analyzer {
         std::string key = id + "|" + e.callees[0] + "|" + key_of(ctx.self);
         for (const auto& p : ctx.params) key += "," + key_of(p);
         if (stored_keys_.insert(key).second) {
-          stored_callables_[id].push_back(Stored{e.callees, e.is_virtual, e.callee_name, std::move(ctx)});
+          std::vector<bool> open;
+          for (const Path& a : e.args) open.push_back(!a.known() && a.name == facts::kCallArgument);
+          stored_callables_[id].push_back(Stored{e.callees, e.is_virtual, e.callee_name, std::move(ctx), {}, std::move(open)});
           holders_grew_ = true;
         }
       }
@@ -615,11 +618,12 @@ class Analyzer {
 
   // A stored callable's context with the call's own arguments in the declared parameters the
   // store left open (a plain function stored by name has no context yet: all are open).
-  Context with_args(Context stored, const std::vector<Path>& args, const facts::Function& fn, const Context& c) const {
-    if (stored.params.size() < args.size()) stored.params.resize(args.size());
+  Context with_args(const Stored& st, const std::vector<Path>& args, const facts::Function& fn, const Context& c) const {
+    Context out = st.context;
+    if (out.params.size() < args.size()) out.params.resize(args.size());
     for (size_t i = 0; i < args.size(); ++i)
-      if (!stored.params[i]) stored.params[i] = resolve(args[i], fn, c);
-    return stored;
+      if ((i >= st.open.size() || st.open[i]) && !out.params[i]) out.params[i] = resolve(args[i], fn, c);
+    return out;
   }
 
   // A call through a std::function or std::packaged_task: every callable stored into that
@@ -628,7 +632,7 @@ class Analyzer {
     erased_calls_ = true;
     std::vector<Entry> calls;
     for (const Stored& st : callables_at(e.target, fn, c)) {
-        Context callee = with_args(st.context, e.args, fn, c);
+        Context callee = with_args(st, e.args, fn, c);
         for (const facts::Function* t : program_.targets(st.callees, st.is_virtual)) calls.emplace_back(t, callee);
         if (rec) {
           if (st.context.self) rec->handed.insert({st.context.self->id, st.via});
@@ -744,7 +748,7 @@ class Analyzer {
       auto holder = resolve(e.value, fn, c);
       erased_calls_ = true;
       for (const Stored& st : callables_at(e.value, fn, c)) {
-        Context context = with_args(st.context, e.args, fn, c);
+        Context context = with_args(st, e.args, fn, c);
         for (const facts::Function* t : program_.targets(st.callees, st.is_virtual)) sp.entries.emplace_back(t, context);
       }
       if (sp.entries.empty()) {
