@@ -1500,7 +1500,10 @@ class Consumer : public ASTConsumer {
  public:
   explicit Consumer(facts::TranslationUnitFacts& out) : out_(out) {}
   void HandleTranslationUnit(ASTContext& ctx) override {
-    Visitor(ctx, out_).TraverseDecl(ctx.getTranslationUnitDecl());
+    // A unit with errors is reported by its first error and its facts are dropped; walking its
+    // broken AST is worse than useless (CFG::buildCFG crashes on some recovery trees, e.g. a
+    // destructor after a fatal missing-include error).
+    if (!ctx.getDiagnostics().hasErrorOccurred()) Visitor(ctx, out_).TraverseDecl(ctx.getTranslationUnitDecl());
     const SourceManager& sm = ctx.getSourceManager();
     std::set<std::string> files;
     for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it) files.insert(std::string(it->first.getName()));

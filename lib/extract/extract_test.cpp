@@ -178,5 +178,25 @@ void f(S& s) { int local = 0; counter++; local = counter; s.n = local; }
   EXPECT_EQ(acc[2]->target.root, Path::Root::Param);
 }
 
+TEST(Extract, AUnitWithErrorsIsNotWalked) {
+  // After a fatal missing-include error clang leaves a recovery AST on which CFG::buildCFG
+  // crashed (a destructor calling an undeclared name): the unit must fail, not crash.
+  facts::TranslationUnitFacts out;
+  EXPECT_FALSE(extract_code(R"(#include <missing/catch.hpp>
+#include <memory>
+namespace n {
+class sink { public: virtual ~sink() = default; };
+class logger {
+ public:
+  ~logger() { TEST_CASE_HELPER(); }
+  std::shared_ptr<sink> s;
+};
+}
+int main() { n::logger l; }
+)",
+                            "input.cpp", {"-std=c++17", "-resource-dir", LOCKSCOPE_CLANG_RESOURCE_DIR}, out));
+  EXPECT_TRUE(out.functions.empty());
+}
+
 }  // namespace
 }  // namespace lockscope::extract
