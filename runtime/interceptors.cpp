@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "plain_lock_fast_path.h"
 #include "runtime.h"
 
 using namespace lockscope::rt;
@@ -117,9 +118,12 @@ void release(ThreadState* t, const Stack& st, const void* obj) {
   --t_in_shim;
 }
 
-// Out of line so that the unlock fast path keeps a small frame. `frame` is the interceptor's own
-// frame (still live during this call): the stack is walked from it, so frame 0 is the program's.
-__attribute__((noinline)) void report_unlock_not_held(ThreadState* t, const void* frame, const void* obj) {
+// An unlock of a lock that is not the most recent hold (or not held at all), out of line so that
+// the unlock interceptor keeps no frame of its own. `frame` is the interceptor's: the stack is
+// walked from it, so frame 0 is the program's (also when this call was made as a tail call, which
+// leaves the same return address and saved frame pointer at `frame`).
+__attribute__((noinline)) void forget_hold(ThreadState* t, const void* frame, const void* obj) {
+  if (detector().before_unlock(*t, reinterpret_cast<uintptr_t>(obj))) return;
   ++t_in_shim;
   Stack st;
   capture_stack_from_own_frame(st, frame, t->stack_lo, t->stack_hi, options().stack_depth);
@@ -151,17 +155,16 @@ void forget(const void* obj, Family family) {
     return r;                                                                                    \
   }
 
-// Release: the real call first, the bookkeeping after (outside the program's critical section):
-// forget the most recent hold; the stack is captured only when the lock was not held.
-#define UNLOCK_INTERCEPTOR(name, type, obj)                                             \
-  EXPORT int name(type obj) {                                                           \
-    REAL(name);                                                                         \
-    ThreadState* t = acting_thread();                                                   \
-    if (!t) return real(obj);                                                           \
-    int r = real(obj);                                                                  \
-    if (!detector().before_unlock(*t, reinterpret_cast<uintptr_t>(obj)))                \
-      report_unlock_not_held(t, __builtin_frame_address(0), (const void*)(obj));        \
-    return r;                                                                           \
+// Release: forget the most recent hold of the lock, then make the real call as a tail call (the
+// usual LIFO unlock is inline, plain_lock_fast_path.h); the stack is captured only when the lock
+// was not held.
+#define UNLOCK_INTERCEPTOR(name, type, obj)                                                     \
+  EXPORT int name(type obj) {                                                                   \
+    REAL(name);                                                                                 \
+    ThreadState* t = acting_thread();                                                           \
+    if (t && !forget_top_hold(*t, (const void*)(obj)))                                          \
+      forget_hold(t, __builtin_frame_address(0), (const void*)(obj));                           \
+    return real(obj);                                                                           \
   }
 
 // init and destroy: the next use of the object is a new lock.
@@ -179,8 +182,30 @@ void forget(const void* obj, Family family) {
 FORGET_INTERCEPTOR(int, pthread_mutex_init, (pthread_mutex_t * m, const pthread_mutexattr_t* a), (m, a), m,
                    Family::Mutex)
 FORGET_INTERCEPTOR(int, pthread_mutex_destroy, (pthread_mutex_t * m), (m), m, Family::Mutex)
-LOCK_INTERCEPTOR(pthread_mutex_lock, (pthread_mutex_t * m), (m), m, Family::Mutex, mutex_flags(m), Mode::Write,
-                 Acq::Blocking, MUTEX_OK)
+namespace {
+// pthread_mutex_lock when the plain fast path does not apply. `frame` is the interceptor's (see
+// forget_hold: also right when this is reached by a tail call).
+__attribute__((noinline)) int mutex_lock_full(int (*real)(pthread_mutex_t*), const void* frame,
+                                              pthread_mutex_t* m) {
+  ThreadState* t = acting_thread();
+  if (!t) return real(m);
+  HeldEntry& e = t->next_slot();
+  capture_stack_from_own_frame(e.stack, frame, t->stack_lo, t->stack_hi, options().stack_depth);
+  int r = 0;
+  acquire(t, e, m, Family::Mutex, [&] { return mutex_flags(m); }, Mode::Write, Acq::Blocking,
+          [&] { return (r = real(m), MUTEX_OK); });
+  return r;
+}
+}  // namespace
+
+// The commonest acquisition (a plain mutex, nothing held) ends in a tail call to the real lock.
+EXPORT int pthread_mutex_lock(pthread_mutex_t* m) {
+  REAL(pthread_mutex_lock);
+  ThreadState* t = t_thread;
+  if (__builtin_expect(t && !t_in_shim && record_plain_first_lock(*t, m, __builtin_frame_address(0)), 1))
+    return real(m);
+  return mutex_lock_full(real, __builtin_frame_address(0), m);
+}
 LOCK_INTERCEPTOR(pthread_mutex_trylock, (pthread_mutex_t * m), (m), m, Family::Mutex, mutex_flags(m), Mode::Write,
                  Acq::Try, MUTEX_OK)
 LOCK_INTERCEPTOR(pthread_mutex_timedlock, (pthread_mutex_t * m, const struct timespec* ts), (m, ts), m,

@@ -1,0 +1,54 @@
+#pragma once
+// The two commonest events, short enough for the interceptor to end in a tail call to the real
+// function (no callee-saved registers, no result check, no work after the call):
+//  - a plain mutex locked by a thread that holds no lock. Holding nothing, the thread can make no
+//    edge, no re-entry and no double lock, so only the held entry is written. A plain mutex
+//    (kind 0: not recursive, error-checking, robust, priority or process-shared) cannot fail to
+//    lock, so the entry is committed before the real call. While the thread waits inside it the
+//    entry claims a lock it does not have yet; the thread holds nothing else, so it publishes no
+//    wait and can be in no wait cycle, and the watchdog only follows holders that wait
+//    (watchdog.cpp).
+//  - the unlock of the most recently taken lock (LIFO): the entry is dropped before the real
+//    unlock rather than after. Between the two the thread still has the lock but its list says
+//    not; again nothing can wait on this thread in that window without the watchdog seeing it
+//    move on.
+// Everything else (nested locks, unknown or special mutexes, unlocks out of order or of locks not
+// held) takes the full path in interceptors.cpp.
+#include <pthread.h>
+
+#include "runtime.h"
+
+namespace lockscope::rt {
+
+// Records `m` as held when the fast case applies; false (nothing written) otherwise. `frame` is
+// the interceptor's own frame: the stack is walked from it, so frame 0 is the program's.
+__attribute__((always_inline)) inline bool record_plain_first_lock(ThreadState& t, pthread_mutex_t* m,
+                                                                    const void* frame) {
+  constexpr size_t kMutexKindOffset = 16, kMutexListNextOffset = 32;
+  if (t.held_count() != 0) return false;
+  auto addr = reinterpret_cast<uintptr_t>(m);
+  // The low byte of the kind: type, robust, priority-inherit/-protect, process-shared. The
+  // elision bits above it do not change the outcome (glibc's elided lock also returns 0).
+  if ((*reinterpret_cast<const volatile int*>(addr + kMutexKindOffset) & 0xff) != 0) return false;
+  LockState* l = detector().registry().find_tagged(
+      addr, reinterpret_cast<const std::atomic<uint64_t>*>(addr + kMutexListNextOffset));
+  if (!l) return false;
+  HeldEntry& e = t.held_array()[0];  // the inline array always has room for the first
+  capture_stack_from_own_frame(e.stack, frame, t.stack_lo, t.stack_hi, options().stack_depth);
+  e.addr = addr;
+  e.lock_id = l->id;
+  e.mode = Mode::Write;
+  e.reentry = false;
+  t.commit_slot();
+  return true;
+}
+
+// Drops the hold of `obj` when it is the most recent one; false (nothing changed) otherwise.
+__attribute__((always_inline)) inline bool forget_top_hold(ThreadState& t, const void* obj) {
+  uint32_t n = t.held_count();
+  if (n == 0 || t.held_array()[n - 1].addr != reinterpret_cast<uintptr_t>(obj)) return false;
+  t.held_n.store(n - 1, std::memory_order_release);
+  return true;
+}
+
+}  // namespace lockscope::rt
