@@ -34,11 +34,11 @@ __attribute__((always_inline)) inline bool record_plain_first_lock(ThreadState& 
       addr, reinterpret_cast<const std::atomic<uint64_t>*>(addr + kMutexListNextOffset));
   if (!l) return false;
   HeldEntry& e = t.held_array()[0];  // the inline array always has room for the first
-  capture_stack_from_own_frame(e.stack, frame, t.stack_lo, t.stack_hi, options().stack_depth);
-  e.addr = addr;
+  e.addr = addr;  // before the walk: fewer values live across it
   e.lock_id = l->id;
   e.mode = Mode::Write;
   e.reentry = false;
+  capture_stack_from_own_frame(e.stack, frame, t.stack_lo, t.stack_hi, options().stack_depth);
   t.commit_slot();
   return true;
 }

@@ -94,7 +94,7 @@ std::vector<size_t> find_wait_cycle(const std::vector<Waiter>& ws) {
 }
 
 void* watchdog_main(void*) {
-  ++t_in_shim;  // the watchdog's own locking is never analysed
+  ++t_shim.in_shim;  // the watchdog's own locking is never analysed
   Detector& d = detector();
   unsigned timeout = options().hang_timeout_ms;
   unsigned period = std::max(20u, timeout / 4);
