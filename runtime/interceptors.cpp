@@ -222,8 +222,10 @@ __attribute__((noinline)) int mutex_lock_full(const void* frame, pthread_mutex_t
 EXPORT int pthread_mutex_lock(pthread_mutex_t* m) {
   auto real = real_pthread_mutex_lock.load(std::memory_order_relaxed);
   ThreadState* t = t_shim.thread;
+  // The pointer is loaded again for the call: not kept live across the stack walk, it leaves the
+  // walk enough scratch registers that no callee-saved one is pushed.
   if (__builtin_expect(real && t && !t_shim.in_shim && record_plain_first_lock(*t, m, __builtin_frame_address(0)), 1))
-    return real(m);
+    return real_pthread_mutex_lock.load(std::memory_order_relaxed)(m);
   return mutex_lock_full(__builtin_frame_address(0), m);
 }
 LOCK_INTERCEPTOR(pthread_mutex_trylock, (pthread_mutex_t * m), (m), m, Family::Mutex, mutex_flags(m), Mode::Write,
