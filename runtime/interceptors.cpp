@@ -85,13 +85,15 @@ uint8_t mutex_flags(const void* m) {
 // Everything around one acquisition, inlined into each interceptor. The caller has already captured
 // the stack straight into the held slot `e` (the slot past the held locks), so the fast path (a
 // known lock, no re-entry, every edge in the thread's cache) copies nothing and calls nothing out
-// of line. `call` makes the real call and returns true on success.
+// of line. `call` makes the real call and returns true on success. `l` is the lock when the
+// caller already looked it up (nullptr: look it up here).
 template <typename Call, typename Flags>
 __attribute__((always_inline)) inline void acquire(ThreadState* t, HeldEntry& e, const void* obj, Family family,
-                                                   Flags flags, Mode mode, Acq acq, Call call) {
+                                                   Flags flags, Mode mode, Acq acq, Call call,
+                                                   LockState* l = nullptr) {
   Detector& d = detector();
   auto addr = reinterpret_cast<uintptr_t>(obj);
-  LockState* l = d.registry().find(addr, family);
+  if (!l) l = d.registry().find(addr, family);
   bool reentry = false;
   if (__builtin_expect(!l || !d.nothing_new(*t, *l, mode, acq != Acq::Try), 0)) {
     ++t_shim.in_shim;
@@ -216,16 +218,34 @@ __attribute__((noinline)) int mutex_lock_full(const void* frame, pthread_mutex_t
           [&] { return (r = real(m), MUTEX_OK); });
   return r;
 }
+
+// A known plain mutex taken while holding other locks: the interceptor has already checked the
+// thread, resolved the real function and found the lock, so none of that is done again.
+__attribute__((noinline)) int mutex_lock_nested(const void* frame, pthread_mutex_t* m, ThreadState* t,
+                                                LockState* l) {
+  auto real = real_pthread_mutex_lock.load(std::memory_order_relaxed);
+  HeldEntry& e = t->next_slot();
+  capture_stack_from_own_frame(e.stack, frame, t->stack_lo, t->stack_hi, options().stack_depth);
+  int r = 0;
+  acquire(t, e, m, Family::Mutex, [] { return uint8_t{0}; }, Mode::Write, Acq::Blocking,
+          [&] { return (r = real(m), MUTEX_OK); }, l);
+  return r;
+}
 }  // namespace
 
 // The commonest acquisition (a plain mutex, nothing held) ends in a tail call to the real lock.
 EXPORT int pthread_mutex_lock(pthread_mutex_t* m) {
   auto real = real_pthread_mutex_lock.load(std::memory_order_relaxed);
   ThreadState* t = t_shim.thread;
-  // The pointer is loaded again for the call: not kept live across the stack walk, it leaves the
-  // walk enough scratch registers that no callee-saved one is pushed.
-  if (__builtin_expect(real && t && !t_shim.in_shim && record_plain_first_lock(*t, m, __builtin_frame_address(0)), 1))
-    return real_pthread_mutex_lock.load(std::memory_order_relaxed)(m);
+  if (__builtin_expect(real && t && !t_shim.in_shim, 1)) {
+    if (LockState* l = known_plain_mutex(m)) {
+      // The pointer is loaded again for the call: not kept live across the stack walk, it leaves
+      // the walk enough scratch registers that fewer callee-saved ones are pushed.
+      if (__builtin_expect(record_first_lock(*t, m, *l, __builtin_frame_address(0)), 1))
+        return real_pthread_mutex_lock.load(std::memory_order_relaxed)(m);
+      return mutex_lock_nested(__builtin_frame_address(0), m, t, l);
+    }
+  }
   return mutex_lock_full(__builtin_frame_address(0), m);
 }
 LOCK_INTERCEPTOR(pthread_mutex_trylock, (pthread_mutex_t * m), (m), m, Family::Mutex, mutex_flags(m), Mode::Write,

@@ -20,22 +20,26 @@
 
 namespace lockscope::rt {
 
-// Records `m` as held when the fast case applies; false (nothing written) otherwise. `frame` is
-// the interceptor's own frame: the stack is walked from it, so frame 0 is the program's.
-__attribute__((always_inline)) inline bool record_plain_first_lock(ThreadState& t, pthread_mutex_t* m,
-                                                                    const void* frame) {
+// The lock record of `m` when it is a plain mutex (kind byte 0: not recursive, error-checking,
+// robust, priority or process-shared; the elision bits above it do not change the outcome, glibc's
+// elided lock also returns 0) already known to the shim; nullptr otherwise.
+__attribute__((always_inline)) inline LockState* known_plain_mutex(pthread_mutex_t* m) {
   constexpr size_t kMutexKindOffset = 16, kMutexListNextOffset = 32;
-  if (t.held_count() != 0) return false;
   auto addr = reinterpret_cast<uintptr_t>(m);
-  // The low byte of the kind: type, robust, priority-inherit/-protect, process-shared. The
-  // elision bits above it do not change the outcome (glibc's elided lock also returns 0).
-  if ((*reinterpret_cast<const volatile int*>(addr + kMutexKindOffset) & 0xff) != 0) return false;
-  LockState* l = detector().registry().find_tagged(
+  if ((*reinterpret_cast<const volatile int*>(addr + kMutexKindOffset) & 0xff) != 0) return nullptr;
+  return detector().registry().find_tagged(
       addr, reinterpret_cast<const std::atomic<uint64_t>*>(addr + kMutexListNextOffset));
-  if (!l) return false;
+}
+
+// Records `m` (a known plain mutex, `l`) as held when the thread holds nothing; false (nothing
+// written) otherwise. `frame` is the interceptor's own frame: the stack is walked from it, so
+// frame 0 is the program's.
+__attribute__((always_inline)) inline bool record_first_lock(ThreadState& t, pthread_mutex_t* m, const LockState& l,
+                                                             const void* frame) {
+  if (t.held_count() != 0) return false;
   HeldEntry& e = t.held_array()[0];  // the inline array always has room for the first
-  e.addr = addr;  // before the walk: fewer values live across it
-  e.lock_id = l->id;
+  e.addr = reinterpret_cast<uintptr_t>(m);  // before the walk: fewer values live across it
+  e.lock_id = l.id;
   e.mode = Mode::Write;
   e.reentry = false;
   capture_stack_from_own_frame(e.stack, frame, t.stack_lo, t.stack_hi, options().stack_depth);
