@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "plain_lock_fast_path.h"
 #include "runtime.h"
 
 using namespace lockscope::rt;
@@ -41,6 +42,17 @@ F resolve(const char* name, const char* version = nullptr) {
     real_ptr.store(real, std::memory_order_relaxed);                                    \
   }
 
+// The same, for interceptors split into an inline fast part and an out-of-line full part: the
+// pointer lives at namespace scope so that both see it, and only the full part resolves it (so the
+// fast part makes no call but its final tail call, and needs no callee-saved register).
+#define REAL_SHARED(name) constinit std::atomic<decltype(&name)> real_##name{nullptr};
+#define REAL_FROM_SHARED(name)                                                \
+  auto real = real_##name.load(std::memory_order_relaxed);                    \
+  if (__builtin_expect(real == nullptr, 0)) {                                 \
+    real = resolve<decltype(&name)>(#name);                                   \
+    real_##name.store(real, std::memory_order_relaxed);                       \
+  }
+
 enum class Acq { Blocking, Try, Timed };
 
 // Capturing must happen in the interceptor's own frame: frame 0 is then its caller.
@@ -51,17 +63,17 @@ enum class Acq { Blocking, Try, Timed };
   CAPTURE_INTO(t, st)
 
 bool bypass() {
-  if (t_in_shim) return true;
+  if (t_shim.in_shim) return true;
   if (!ready()) ensure_init();
-  return t_in_shim != 0;
+  return t_shim.in_shim != 0;
 }
 
 // The calling thread's state when the shim should act, else nullptr (pass through). Once a thread
 // has a state the shim is initialised, so the common case is two TLS loads; the rest is out of line.
 __attribute__((noinline)) ThreadState* thread_for_slow_path() { return bypass() ? nullptr : current_thread(); }
 inline ThreadState* acting_thread() {
-  ThreadState* t = t_thread;
-  if (__builtin_expect(t != nullptr && t_in_shim == 0, 1)) return t;
+  ThreadState* t = t_shim.thread;
+  if (__builtin_expect(t != nullptr && t_shim.in_shim == 0, 1)) return t;
   return thread_for_slow_path();
 }
 
@@ -73,23 +85,25 @@ uint8_t mutex_flags(const void* m) {
 // Everything around one acquisition, inlined into each interceptor. The caller has already captured
 // the stack straight into the held slot `e` (the slot past the held locks), so the fast path (a
 // known lock, no re-entry, every edge in the thread's cache) copies nothing and calls nothing out
-// of line. `call` makes the real call and returns true on success.
+// of line. `call` makes the real call and returns true on success. `l` is the lock when the
+// caller already looked it up (nullptr: look it up here).
 template <typename Call, typename Flags>
 __attribute__((always_inline)) inline void acquire(ThreadState* t, HeldEntry& e, const void* obj, Family family,
-                                                   Flags flags, Mode mode, Acq acq, Call call) {
+                                                   Flags flags, Mode mode, Acq acq, Call call,
+                                                   LockState* l = nullptr) {
   Detector& d = detector();
   auto addr = reinterpret_cast<uintptr_t>(obj);
-  LockState* l = d.registry().find(addr, family);
+  if (!l) l = d.registry().find(addr, family);
   bool reentry = false;
   if (__builtin_expect(!l || !d.nothing_new(*t, *l, mode, acq != Acq::Try), 0)) {
-    ++t_in_shim;
+    ++t_shim.in_shim;
     if (!l) l = d.new_lock(*t, addr, family, flags(), e.stack);
     size_t before = d.finding_count();
     Verdict v = d.before_lock(*t, *l, mode, acq != Acq::Try, e.stack);
     if (v == Verdict::WouldHang) die_with_findings();
     if (d.finding_count() != before) on_new_findings();
     reentry = v == Verdict::Reentry;
-    --t_in_shim;
+    --t_shim.in_shim;
   }
   // The held entry is complete before the real call so that only a counter increment remains
   // inside the program's critical section; the watchdog reads the same entry as "wanted".
@@ -109,29 +123,32 @@ __attribute__((always_inline)) inline void acquire(ThreadState* t, HeldEntry& e,
 }
 
 void release(ThreadState* t, const Stack& st, const void* obj) {
-  ++t_in_shim;
+  ++t_shim.in_shim;
   if (!detector().before_unlock(*t, reinterpret_cast<uintptr_t>(obj))) {
     detector().unlock_not_held(*t, reinterpret_cast<uintptr_t>(obj), st);
     on_new_findings();
   }
-  --t_in_shim;
+  --t_shim.in_shim;
 }
 
-// Out of line so that the unlock fast path keeps a small frame. `frame` is the interceptor's own
-// frame (still live during this call): the stack is walked from it, so frame 0 is the program's.
-__attribute__((noinline)) void report_unlock_not_held(ThreadState* t, const void* frame, const void* obj) {
-  ++t_in_shim;
+// An unlock of a lock that is not the most recent hold (or not held at all), out of line so that
+// the unlock interceptor keeps no frame of its own. `frame` is the interceptor's: the stack is
+// walked from it, so frame 0 is the program's (also when this call was made as a tail call, which
+// leaves the same return address and saved frame pointer at `frame`).
+__attribute__((noinline)) void forget_hold(ThreadState* t, const void* frame, const void* obj) {
+  if (detector().before_unlock(*t, reinterpret_cast<uintptr_t>(obj))) return;
+  ++t_shim.in_shim;
   Stack st;
   capture_stack_from_own_frame(st, frame, t->stack_lo, t->stack_hi, options().stack_depth);
   detector().unlock_not_held(*t, reinterpret_cast<uintptr_t>(obj), st);
   on_new_findings();
-  --t_in_shim;
+  --t_shim.in_shim;
 }
 
 void forget(const void* obj, Family family) {
-  ++t_in_shim;
+  ++t_shim.in_shim;
   detector().forget(reinterpret_cast<uintptr_t>(obj), family);
-  --t_in_shim;
+  --t_shim.in_shim;
 }
 
 }  // namespace
@@ -151,17 +168,24 @@ void forget(const void* obj, Family family) {
     return r;                                                                                    \
   }
 
-// Release: the real call first, the bookkeeping after (outside the program's critical section):
-// forget the most recent hold; the stack is captured only when the lock was not held.
-#define UNLOCK_INTERCEPTOR(name, type, obj)                                             \
-  EXPORT int name(type obj) {                                                           \
-    REAL(name);                                                                         \
-    ThreadState* t = acting_thread();                                                   \
-    if (!t) return real(obj);                                                           \
-    int r = real(obj);                                                                  \
-    if (!detector().before_unlock(*t, reinterpret_cast<uintptr_t>(obj)))                \
-      report_unlock_not_held(t, __builtin_frame_address(0), (const void*)(obj));        \
-    return r;                                                                           \
+// Release: forget the most recent hold of the lock, then make the real call as a tail call. The
+// usual LIFO unlock is inline (plain_lock_fast_path.h); anything else goes to the full part, which
+// captures the stack only when the lock was not held.
+#define UNLOCK_INTERCEPTOR(name, type, obj)                                                      \
+  namespace {                                                                                    \
+  REAL_SHARED(name)                                                                              \
+  __attribute__((noinline)) int name##_full(const void* frame, type obj) {                       \
+    REAL_FROM_SHARED(name);                                                                      \
+    if (ThreadState* t = acting_thread()) forget_hold(t, frame, (const void*)(obj));             \
+    return real(obj);                                                                            \
+  }                                                                                              \
+  }                                                                                              \
+  EXPORT int name(type obj) {                                                                    \
+    auto real = real_##name.load(std::memory_order_relaxed);                                     \
+    ThreadState* t = t_shim.thread;                                                                   \
+    if (__builtin_expect(real && t && !t_shim.in_shim && forget_top_hold(*t, (const void*)(obj)), 1)) \
+      return real(obj);                                                                          \
+    return name##_full(__builtin_frame_address(0), obj);                                         \
   }
 
 // init and destroy: the next use of the object is a new lock.
@@ -179,8 +203,51 @@ void forget(const void* obj, Family family) {
 FORGET_INTERCEPTOR(int, pthread_mutex_init, (pthread_mutex_t * m, const pthread_mutexattr_t* a), (m, a), m,
                    Family::Mutex)
 FORGET_INTERCEPTOR(int, pthread_mutex_destroy, (pthread_mutex_t * m), (m), m, Family::Mutex)
-LOCK_INTERCEPTOR(pthread_mutex_lock, (pthread_mutex_t * m), (m), m, Family::Mutex, mutex_flags(m), Mode::Write,
-                 Acq::Blocking, MUTEX_OK)
+namespace {
+REAL_SHARED(pthread_mutex_lock)
+// pthread_mutex_lock when the plain fast path does not apply. `frame` is the interceptor's (see
+// forget_hold: also right when this is reached by a tail call).
+__attribute__((noinline)) int mutex_lock_full(const void* frame, pthread_mutex_t* m) {
+  REAL_FROM_SHARED(pthread_mutex_lock);
+  ThreadState* t = acting_thread();
+  if (!t) return real(m);
+  HeldEntry& e = t->next_slot();
+  capture_stack_from_own_frame(e.stack, frame, t->stack_lo, t->stack_hi, options().stack_depth);
+  int r = 0;
+  acquire(t, e, m, Family::Mutex, [&] { return mutex_flags(m); }, Mode::Write, Acq::Blocking,
+          [&] { return (r = real(m), MUTEX_OK); });
+  return r;
+}
+
+// A known plain mutex taken while holding other locks: the interceptor has already checked the
+// thread, resolved the real function and found the lock, so none of that is done again.
+__attribute__((noinline)) int mutex_lock_nested(const void* frame, pthread_mutex_t* m, ThreadState* t,
+                                                LockState* l) {
+  auto real = real_pthread_mutex_lock.load(std::memory_order_relaxed);
+  HeldEntry& e = t->next_slot();
+  capture_stack_from_own_frame(e.stack, frame, t->stack_lo, t->stack_hi, options().stack_depth);
+  int r = 0;
+  acquire(t, e, m, Family::Mutex, [] { return uint8_t{0}; }, Mode::Write, Acq::Blocking,
+          [&] { return (r = real(m), MUTEX_OK); }, l);
+  return r;
+}
+}  // namespace
+
+// The commonest acquisition (a plain mutex, nothing held) ends in a tail call to the real lock.
+EXPORT int pthread_mutex_lock(pthread_mutex_t* m) {
+  auto real = real_pthread_mutex_lock.load(std::memory_order_relaxed);
+  ThreadState* t = t_shim.thread;
+  if (__builtin_expect(real && t && !t_shim.in_shim, 1)) {
+    if (LockState* l = known_plain_mutex(m)) {
+      // The pointer is loaded again for the call: not kept live across the stack walk, it leaves
+      // the walk enough scratch registers that fewer callee-saved ones are pushed.
+      if (__builtin_expect(record_first_lock(*t, m, *l, __builtin_frame_address(0)), 1))
+        return real_pthread_mutex_lock.load(std::memory_order_relaxed)(m);
+      return mutex_lock_nested(__builtin_frame_address(0), m, t, l);
+    }
+  }
+  return mutex_lock_full(__builtin_frame_address(0), m);
+}
 LOCK_INTERCEPTOR(pthread_mutex_trylock, (pthread_mutex_t * m), (m), m, Family::Mutex, mutex_flags(m), Mode::Write,
                  Acq::Try, MUTEX_OK)
 LOCK_INTERCEPTOR(pthread_mutex_timedlock, (pthread_mutex_t * m, const struct timespec* ts), (m, ts), m,
@@ -305,10 +372,10 @@ struct StartArgs {
 ThreadState* begin_thread(StartArgs& a) {
   if (!ready()) return nullptr;
   ThreadState* t = current_thread();
-  ++t_in_shim;
+  ++t_shim.in_shim;
   set_thread_entry(t, a.entry);
   detector().on_thread_start(*t, std::move(a.clock));
-  --t_in_shim;
+  --t_shim.in_shim;
   return t;
 }
 
@@ -317,9 +384,9 @@ void* start_thunk(void* p) {
   begin_thread(*a);
   auto fn = a->fn;
   void* arg = a->arg;
-  ++t_in_shim;
+  ++t_shim.in_shim;
   delete a;
-  --t_in_shim;
+  --t_shim.in_shim;
   return fn(arg);
 }
 
@@ -328,9 +395,9 @@ int c11_start_thunk(void* p) {
   begin_thread(*a);
   auto fn = a->c11_fn;
   void* arg = a->arg;
-  ++t_in_shim;
+  ++t_shim.in_shim;
   delete a;
-  --t_in_shim;
+  --t_shim.in_shim;
   return fn(arg);
 }
 
@@ -344,18 +411,18 @@ uintptr_t entry_of(void* fn, void* arg) {
 }
 
 StartArgs* start_args(void* fn, void* arg) {
-  ++t_in_shim;
+  ++t_shim.in_shim;
   auto* a = new StartArgs{nullptr, nullptr, arg, entry_of(fn, arg), detector().on_thread_create(*current_thread())};
-  --t_in_shim;
+  --t_shim.in_shim;
   return a;
 }
 
 void joined(unsigned long id) {
   uint32_t index = 0;
   if (!take_exited_thread(id, index)) return;
-  ++t_in_shim;
+  ++t_shim.in_shim;
   detector().on_thread_join(*current_thread(), index);
-  --t_in_shim;
+  --t_shim.in_shim;
 }
 }  // namespace
 
@@ -366,9 +433,9 @@ EXPORT int pthread_create(pthread_t* th, const pthread_attr_t* attr, void* (*fn)
   a->fn = fn;
   int r = real(th, attr, start_thunk, a);
   if (r != 0) {
-    ++t_in_shim;
+    ++t_shim.in_shim;
     delete a;
-    --t_in_shim;
+    --t_shim.in_shim;
   }
   return r;
 }
@@ -387,9 +454,9 @@ EXPORT int thrd_create(thrd_t* th, thrd_start_t fn, void* arg) {
   a->c11_fn = fn;
   int r = real(th, c11_start_thunk, a);
   if (r != thrd_success) {
-    ++t_in_shim;
+    ++t_shim.in_shim;
     delete a;
-    --t_in_shim;
+    --t_shim.in_shim;
   }
   return r;
 }
@@ -432,7 +499,7 @@ EXPORT int __libc_start_main(MainFn main, int argc, char** argv, void (*init)(),
 EXPORT void exit(int status) noexcept {
   using Exit = void (*)(int);
   static const auto real = reinterpret_cast<Exit>(dlsym(RTLD_NEXT, "exit"));
-  if (ready() && !t_in_shim) status = adjust_exit_status(status);
+  if (ready() && !t_shim.in_shim) status = adjust_exit_status(status);
   real(status);
   __builtin_unreachable();
 }

@@ -52,6 +52,8 @@ class LockRegistry {
   LockState* resolve(uintptr_t addr, Family family, uint8_t flags, uint32_t first_stack, uint32_t thread);
   // Fast lookup only (no creation); nullptr when unknown. Inline: the lock fast path.
   LockState* find(uintptr_t addr, Family family);
+  // The tag half of find: the caller knows the object carries a tag at `tag` (tag_slot).
+  LockState* find_tagged(uintptr_t addr, const std::atomic<uint64_t>* tag);
   LockState* find_by_address(uintptr_t addr);
   // The object at `addr` was destroyed or re-initialised: the next use is a new lock.
   void forget(uintptr_t addr, Family family);
@@ -112,15 +114,17 @@ inline std::atomic<uint64_t>* tag_slot(uintptr_t addr, Family family) {
   return nullptr;
 }
 
-inline LockState* LockRegistry::find(uintptr_t addr, Family family) {
-  if (auto* tag = tag_slot(addr, family)) {
-    uint64_t t = tag->load(std::memory_order_relaxed);
-    if ((t & 0xFFFFFFFF00000000ull) == kTagMagic) {
-      LockState* st = slot(slot_of(static_cast<uint32_t>(t)));
-      if (st && st->id == static_cast<uint32_t>(t) && st->addr == addr) return st;
-    }
-    return nullptr;
+inline LockState* LockRegistry::find_tagged(uintptr_t addr, const std::atomic<uint64_t>* tag) {
+  uint64_t t = tag->load(std::memory_order_relaxed);
+  if ((t & 0xFFFFFFFF00000000ull) == kTagMagic) {
+    LockState* st = slot(slot_of(static_cast<uint32_t>(t)));
+    if (st && st->id == static_cast<uint32_t>(t) && st->addr == addr) return st;
   }
+  return nullptr;
+}
+
+inline LockState* LockRegistry::find(uintptr_t addr, Family family) {
+  if (auto* tag = tag_slot(addr, family)) return find_tagged(addr, tag);
   return find_by_address(addr);
 }
 

@@ -23,8 +23,7 @@
 
 namespace lockscope::rt {
 
-constinit thread_local int t_in_shim __attribute__((tls_model("initial-exec"))) = 0;
-constinit thread_local ThreadState* t_thread __attribute__((tls_model("initial-exec"))) = nullptr;
+constinit thread_local ShimTls t_shim __attribute__((tls_model("initial-exec")));
 std::atomic<int> g_init{0};
 const Options* g_options = nullptr;
 Detector* g_detector = nullptr;
@@ -61,19 +60,19 @@ std::unordered_map<unsigned long, uint32_t>* g_exited = nullptr;  // pthread_t -
 void thread_exit(void* p) {
   auto* t = static_cast<ThreadState*>(p);
   if (!g_state || !t) return;
-  ++t_in_shim;
+  ++t_shim.in_shim;
   {
     SpinGuard g(g_exited_lock);
     if (!g_exited) g_exited = new std::unordered_map<unsigned long, uint32_t>;
     (*g_exited)[pthread_self()] = t->index;  // a detached thread's entry is replaced when its id is reused
   }
   g_state->detector.exit_thread(*t);
-  t_thread = nullptr;
-  --t_in_shim;
+  t_shim.thread = nullptr;
+  --t_shim.in_shim;
 }
 
 void fork_prepare() {
-  ++t_in_shim;
+  ++t_shim.in_shim;
   if (!g_state) return;
   g_state->report_lock.lock();
   g_state->detector.lock_all_for_fork();
@@ -83,16 +82,16 @@ void fork_parent() {
     g_state->detector.unlock_all_after_fork();
     g_state->report_lock.unlock();
   }
-  --t_in_shim;
+  --t_shim.in_shim;
 }
 void fork_child() {
   if (g_state) {
     g_state->detector.unlock_all_after_fork();
     g_state->report_lock.unlock();
   }
-  --t_in_shim;
+  --t_shim.in_shim;
   if (!g_state) return;
-  g_state->detector.after_fork_child(t_thread);
+  g_state->detector.after_fork_child(t_shim.thread);
   g_state->report.findings.clear();
   g_state->raw_cursor = 0;
   watchdog_after_fork();
@@ -125,7 +124,7 @@ void write_json_locked() {
 
 void final_report() {
   if (!g_state) return;
-  ++t_in_shim;
+  ++t_shim.in_shim;
   size_t before = g_state->report.findings.size();
   size_t n = report_now();
   {
@@ -138,7 +137,7 @@ void final_report() {
     std::fflush(nullptr);
     _exit(g_state->options.exitcode);
   }
-  --t_in_shim;
+  --t_shim.in_shim;
 }
 
 }  // namespace
@@ -150,7 +149,7 @@ void ensure_init() {
     while (g_init.load(std::memory_order_acquire) != 2) sched_yield();
     return;
   }
-  ++t_in_shim;
+  ++t_shim.in_shim;
   Options opts;
   if (const char* text = std::getenv("LOCKSCOPE_OPTIONS")) {
     if (auto err = parse_options(text, opts)) fail_start("LOCKSCOPE_OPTIONS: " + *err);
@@ -181,11 +180,11 @@ void ensure_init() {
   // The constructor runs on the main thread: make it T0 before any other thread exists.
   if (syscall(SYS_gettid) == getpid()) s->detector.on_thread_start(*current_thread(), {});
   g_init.store(2, std::memory_order_release);
-  --t_in_shim;
+  --t_shim.in_shim;
 }
 
 ThreadState* create_current_thread() {
-  ++t_in_shim;
+  ++t_shim.in_shim;
   ThreadState* t = g_state->detector.create_thread();
   t->tid = static_cast<pid_t>(syscall(SYS_gettid));
   pthread_attr_t attr;
@@ -198,15 +197,15 @@ ThreadState* create_current_thread() {
     t->stack_hi = t->stack_lo + size;
   }
   pthread_setspecific(g_state->exit_key, t);
-  t_thread = t;
-  --t_in_shim;
+  t_shim.thread = t;
+  --t_shim.in_shim;
   return t;
 }
 
 void set_thread_entry(ThreadState* t, uintptr_t entry_pc) { t->entry_pc = entry_pc; }
 
 bool take_exited_thread(unsigned long pthread_id, uint32_t& index) {
-  ++t_in_shim;
+  ++t_shim.in_shim;
   bool found = false;
   {
     SpinGuard g(g_exited_lock);
@@ -215,14 +214,14 @@ bool take_exited_thread(unsigned long pthread_id, uint32_t& index) {
       if (it != g_exited->end()) index = it->second, g_exited->erase(it), found = true;
     }
   }
-  --t_in_shim;
+  --t_shim.in_shim;
   return found;
 }
 
 size_t report_now() {
   if (!g_state) return 0;
   State& s = *g_state;
-  ++t_in_shim;
+  ++t_shim.in_shim;
   SpinGuard g(s.report_lock);
   std::vector<RawFinding> raw = s.detector.findings_since(s.raw_cursor);
   if (!raw.empty()) {
@@ -243,12 +242,12 @@ size_t report_now() {
     write_json_locked();
   }
   size_t n = s.report.findings.size();
-  --t_in_shim;
+  --t_shim.in_shim;
   return n;
 }
 
 void die_with_findings() {
-  ++t_in_shim;
+  ++t_shim.in_shim;
   report_now();
   {
     SpinGuard g(g_state->report_lock);
@@ -277,7 +276,7 @@ extern "C" {
 __attribute__((visibility("default"))) size_t lockscope_rt_poll(size_t* cursor, char* buf, size_t size) {
   if (!ready()) return 0;
   report_now();
-  ++t_in_shim;
+  ++t_shim.in_shim;
   std::string text;
   size_t count = 0;
   {
@@ -293,18 +292,18 @@ __attribute__((visibility("default"))) size_t lockscope_rt_poll(size_t* cursor, 
     std::memcpy(buf, text.data(), n);
     buf[n] = 0;
   }
-  --t_in_shim;
+  --t_shim.in_shim;
   return count;
 }
 
 __attribute__((visibility("default"))) void lockscope_rt_set_context(const char* context) {
   if (!ready()) ensure_init();
-  ++t_in_shim;
+  ++t_shim.in_shim;
   {
     SpinGuard g(g_state->report_lock);
     g_state->context = context ? context : "";
   }
-  --t_in_shim;
+  --t_shim.in_shim;
 }
 
 }  // extern "C"

@@ -66,6 +66,9 @@ std::vector<size_t> find_wait_cycle(const std::vector<Waiter>& ws) {
     if (!ws[i].want.addr) return -1;
     for (size_t j = 0; j < ws.size(); ++j) {
       if (j == i) continue;
+      // Only a waiting holder can continue a cycle. A thread that waits for nothing may list a lock
+      // it is still blocked on (plain_lock_fast_path.h): following it would hide the real holder.
+      if (!ws[j].want.addr) continue;
       for (const HeldEntry& h : ws[j].holds)
         if (h.addr == ws[i].want.addr && conflicts(h.mode, ws[i].want.mode)) return static_cast<long>(j);
     }
@@ -91,7 +94,7 @@ std::vector<size_t> find_wait_cycle(const std::vector<Waiter>& ws) {
 }
 
 void* watchdog_main(void*) {
-  ++t_in_shim;  // the watchdog's own locking is never analysed
+  ++t_shim.in_shim;  // the watchdog's own locking is never analysed
   Detector& d = detector();
   unsigned timeout = options().hang_timeout_ms;
   unsigned period = std::max(20u, timeout / 4);
