@@ -1,5 +1,7 @@
 #include "link/lockset.h"
 
+#include "link/holders.h"
+
 #include <algorithm>
 #include <optional>
 #include <tuple>
@@ -89,7 +91,7 @@ struct Result {
   std::vector<report::Diagnostic> diags;
   // What calls through holders handed this thread (a stored task's captures), each with the
   // holders the task came through (run_once decides which of them cross threads).
-  std::set<std::pair<std::string, std::vector<std::string>>> handed;
+  Handed handed;
 
   // The same evidence reached along several call paths is kept once (with its first chain):
   // without this, results grow with the number of paths, not with the program.
@@ -224,7 +226,7 @@ class Analyzer {
   ProgramRun run_once() {
     ProgramRun out;
     std::vector<std::vector<Entry>> pending;
-    std::vector<std::set<std::pair<std::string, std::vector<std::string>>>> handed;  // by thread
+    std::vector<Handed> handed;  // by thread
     for (const facts::Function* m : program_.mains()) {
       out.threads.push_back(ThreadInstance{"main", "main", {}, false, -1, {}});
       std::vector<Entry> entries;
@@ -272,43 +274,9 @@ class Analyzer {
     // A thread started by a thread that runs several times runs several times too.
     for (auto& t : out.threads)
       if (t.parent >= 0 && out.threads[t.parent].multiple) t.multiple = true;
-    hand_over(out, handed);
+    hand_over_captures(out, handed);
     dedupe_diagnostics(out.diagnostics);
     return out;
-  }
-
-  // A task's captures are shared with the thread that runs it only when the task crossed
-  // threads: when some holder it came through is itself shared (a global, or part of what a
-  // thread was started with, such as a pool's queue). A callback made and called within one
-  // thread's frames (a local std::function capturing locals by reference) shares nothing. What
-  // a task hands over can make the next holder shared (a packaged_task captured by a queued
-  // lambda), so this runs to a fixpoint.
-  static void hand_over(ProgramRun& out, const std::vector<std::set<std::pair<std::string, std::vector<std::string>>>>& handed) {
-    std::vector<std::string> shared;
-    for (const ThreadInstance& t : out.threads) shared.insert(shared.end(), t.given.begin(), t.given.end());
-    auto is_shared = [&](const std::string& holder) {
-      if (holder.starts_with("g:")) return true;
-      return std::any_of(shared.begin(), shared.end(), [&](const std::string& s) { return same_or_part(s, holder); });
-    };
-    std::set<std::pair<size_t, std::string>> done;
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (size_t t = 0; t < handed.size() && t < out.threads.size(); ++t)
-        for (const auto& [id, via] : handed[t]) {
-          if (done.count({t, id}) || !std::any_of(via.begin(), via.end(), is_shared)) continue;
-          done.insert({t, id});
-          out.threads[t].given.push_back(id);
-          shared.push_back(id);
-          changed = true;
-        }
-    }
-  }
-
-  // One id designates the other or a part of it ("l:pool" and "l:pool.tasks_").
-  static bool same_or_part(const std::string& a, const std::string& b) {
-    const std::string& shorter = a.size() < b.size() ? a : b;
-    const std::string& longer = a.size() < b.size() ? b : a;
-    return longer.compare(0, shorter.size(), shorter) == 0 && (longer.size() == shorter.size() || longer[shorter.size()] == '.');
   }
 
   static void note(std::vector<report::Diagnostic>& to, report::Location at, std::string message) {
@@ -511,17 +479,18 @@ class Analyzer {
     for (const std::string& id : ids) {
       if (!e.callees.empty()) {
         Context ctx = callee_context(e, fn, c);
-        std::string key = id + "|" + e.callees[0] + "|" + key_of(ctx.self);
+        std::string key = e.callees[0] + "|" + key_of(ctx.self);
         for (const auto& p : ctx.params) key += "," + key_of(p);
-        if (stored_keys_.insert(key).second) {
+        auto [it, fresh] = callable_index_.emplace(key, callables_.size());
+        if (fresh) {
           std::vector<bool> open;
           for (const Path& a : e.args) open.push_back(!a.known() && a.name == facts::kCallArgument);
-          stored_callables_[id].push_back(Stored{e.callees, e.is_virtual, e.callee_name, std::move(ctx), {}, std::move(open)});
-          holders_grew_ = true;
+          callables_.push_back(Stored{e.callees, e.is_virtual, e.callee_name, std::move(ctx), {}, std::move(open)});
         }
+        if (holders_.add_callable(id, it->second)) holders_grew_ = true;
       }
-      if (auto from = resolve(e.value, fn, c); from && from->id != id)
-        if (flows_[id].insert(from->id).second) holders_grew_ = true;
+      if (auto from = resolve(e.value, fn, c))
+        if (holders_.add_flow(id, from->id)) holders_grew_ = true;
     }
   }
 
@@ -537,31 +506,18 @@ class Analyzer {
     return out;
   }
 
-  // Everything that may have been stored into the holder, directly or through other holders.
-  // A function used as a value ("g:fn:<usr>", extraction's function_value) holds itself.
-  // Each comes with the holders it went through on the way to `holder` (Stored::via).
+  // Everything that may have been stored into the holder, directly or through other holders,
+  // each with the holders it went through (Stored::via). A function used as a value
+  // ("g:fn:<usr>", extraction's function_value) holds itself.
   std::vector<Stored> stored_in(const std::string& holder) const {
     std::vector<Stored> out;
-    std::map<std::string, std::string> parent{{holder, ""}};
-    std::vector<std::string> todo{holder};
-    auto chain = [&](std::string h) {
-      std::vector<std::string> via;
-      for (; !h.empty(); h = parent.at(h)) via.push_back(h);
-      return via;
-    };
-    while (!todo.empty()) {
-      std::string h = std::move(todo.back());
-      todo.pop_back();
-      if (h.starts_with("g:fn:") && program_.function(h.substr(5)))
-        out.push_back(Stored{{h.substr(5)}, false, h.substr(5), {}, chain(h)});
-      if (auto it = stored_callables_.find(h); it != stored_callables_.end())
-        for (const Stored& st : it->second) {
-          out.push_back(st);
-          out.back().via = chain(h);
-        }
-      if (auto it = flows_.find(h); it != flows_.end())
-        for (const auto& from : it->second)
-          if (parent.emplace(from, h).second) todo.push_back(from);
+    for (const HolderGraph::Reached& r : holders_.reach(holder)) {
+      if (r.holder.starts_with("g:fn:") && program_.function(r.holder.substr(5)))
+        out.push_back(Stored{{r.holder.substr(5)}, false, r.holder.substr(5), {}, r.via, {}});
+      for (size_t i : holders_.callables(r.holder)) {
+        out.push_back(callables_[i]);
+        out.back().via = r.via;
+      }
     }
     return out;
   }
@@ -798,9 +754,9 @@ class Analyzer {
   std::map<std::string, Resolved> bindings_;
   // Holders of type-erased callables, by resolved id: what was stored into each, and which other
   // holders' contents flow into it. Flow-insensitive and kept across rounds (see run()).
-  std::map<std::string, std::vector<Stored>> stored_callables_;
-  std::map<std::string, std::set<std::string>> flows_;
-  std::set<std::string> stored_keys_;
+  HolderGraph holders_;
+  std::vector<Stored> callables_;                 // each distinct stored callable with its objects, once
+  std::map<std::string, size_t> callable_index_;  // its key -> index in callables_
   bool holders_grew_ = false, erased_calls_ = false;
 };
 

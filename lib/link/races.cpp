@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "link/ids.h"
 #include "report/kinds.h"
 
 namespace lockscope::link {
@@ -68,13 +69,6 @@ void path_notes(const ProgramRun& run, const Access& a, std::vector<report::Note
   }
   if (th.spawned.known())
     notes.push_back({th.spawned, "thread entry '" + th.entry + "' started here" + (th.multiple ? " (more than once)" : "")});
-}
-
-// Ids are "<root>.<field>...": `part` names `whole` or one of its sub-objects, or the reverse.
-bool overlaps(const std::string& a, const std::string& b) {
-  const std::string& shorter = a.size() < b.size() ? a : b;
-  const std::string& longer = a.size() < b.size() ? b : a;
-  return longer.compare(0, shorter.size(), shorter) == 0 && (longer.size() == shorter.size() || longer[shorter.size()] == '.');
 }
 
 enum class Sharing { Shared, Private, Unknown };
