@@ -702,6 +702,7 @@ class FunctionExtractor {
       case Special::None:
         break;
     }
+    if (in_system_header(callee) && calls_callables_in_place(name)) return call_in_place(c);
     if ((name == "std::make_shared" || name == "std::make_unique") && c->getNumArgs() >= 1 &&
         carries_callables(c->getType()))
       if (auto var = call_target_.find(c); var != call_target_.end())
@@ -712,6 +713,30 @@ class FunctionExtractor {
     e.callee_name = display_name(callee);
     e.args = arg_paths(c);
     emit(std::move(e));
+  }
+
+  // std::for_each(b, e, [&](int x) { total += x; }): the callable runs here, in this thread. A
+  // parallel execution policy would run it in several threads: that is said, not guessed.
+  void call_in_place(const CallExpr* c) {
+    if (c->getNumArgs() >= 1 && record_name(c->getArg(0)->getType()).find("execution") != std::string::npos) {
+      out_.diagnostics.push_back({report::Diagnostic::Severity::Note, loc(c->getBeginLoc()),
+                                  "lockscope: a parallel algorithm runs its callable in threads the analysis does not "
+                                  "model; its calls are not analyzed"});
+      return;
+    }
+    for (const Expr* arg : c->arguments()) {
+      const Expr* a = strip(arg);
+      if (!isa<LambdaExpr>(a) && !isa<DeclRefExpr>(a) && !isa<UnaryOperator>(a) && !isa<CXXConstructExpr>(a)) continue;
+      if (carries_callables(a->getType())) {  // std::invoke(task): a call through the holder
+        Event e = make(Event::Kind::Call, c->getBeginLoc());
+        e.callee_name = text(arg);
+        e.target = holder_path(a);
+        emit(std::move(e));
+        continue;
+      }
+      Event e = make(Event::Kind::Call, c->getBeginLoc());
+      if (describe_callable(a, e) && !e.callees.empty()) emit(std::move(e));
+    }
   }
 
   void mark_recursive(const Expr* lock, SourceLocation l) {

@@ -44,6 +44,23 @@ bool is_callable_holder(std::string_view r) {
 
 bool is_smart_pointer(std::string_view r) { return r == "std::shared_ptr" || r == "std::unique_ptr"; }
 
+bool calls_callables_in_place(std::string_view f) {
+  static constexpr std::array<std::string_view, 46> names = {
+      "for_each", "for_each_n", "transform", "accumulate", "reduce", "transform_reduce", "inner_product",
+      "partial_sum", "inclusive_scan", "exclusive_scan", "adjacent_difference", "generate", "generate_n",
+      "sort", "stable_sort", "partial_sort", "nth_element", "count_if", "find_if", "find_if_not", "any_of",
+      "all_of", "none_of", "remove_if", "remove_copy_if", "replace_if", "copy_if", "partition",
+      "stable_partition", "unique", "min_element", "max_element", "minmax_element", "lower_bound",
+      "upper_bound", "equal_range", "binary_search", "merge", "adjacent_find", "mismatch", "equal",
+      "lexicographical_compare", "invoke", "apply", "visit", "erase_if"};
+  if (!f.starts_with("std::")) return false;
+  f.remove_prefix(5);
+  if (f.starts_with("ranges::")) f.remove_prefix(8);
+  for (auto n : names)
+    if (f == n) return true;
+  return false;
+}
+
 bool container_method_adds(std::string_view m) {
   return m == "push_back" || m == "emplace_back" || m == "push_front" || m == "emplace_front" || m == "push" ||
          m == "emplace" || m == "insert" || m == "emplace_hint";

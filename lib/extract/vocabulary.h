@@ -40,6 +40,10 @@ bool is_future_type(std::string_view record);           // std::future, std::sha
 // std::move_only_function, std::copyable_function, std::packaged_task).
 bool is_callable_holder(std::string_view record);
 bool is_smart_pointer(std::string_view record);  // std::shared_ptr, std::unique_ptr
+// Library functions that call the callables they are given in the calling thread, before they
+// return: the algorithms (std::for_each, std::transform, std::accumulate, std::sort, ...) and
+// std::invoke / std::apply. (std::call_once is not one: it is synchronization.)
+bool calls_callables_in_place(std::string_view function);
 // Container methods that put an element in (the last argument): push_back, emplace, insert, ...
 bool container_method_adds(std::string_view method);
 // Container methods that designate an element already in it: front, back, top, at, operator[].

@@ -51,6 +51,15 @@ TEST(Vocabulary, KnowsTypeErasedCallablesAndTheContainersThatQueueThem) {
   EXPECT_FALSE(container_method_names_element("pop_front"));
 }
 
+TEST(Vocabulary, AlgorithmsCallTheirCallablesInPlace) {
+  EXPECT_TRUE(calls_callables_in_place("std::for_each"));
+  EXPECT_TRUE(calls_callables_in_place("std::ranges::sort"));
+  EXPECT_TRUE(calls_callables_in_place("std::invoke"));
+  EXPECT_FALSE(calls_callables_in_place("std::call_once"));
+  EXPECT_FALSE(calls_callables_in_place("std::async"));
+  EXPECT_FALSE(calls_callables_in_place("for_each"));
+}
+
 TEST(Vocabulary, ContainerCallsReadOrWrite) {
   EXPECT_TRUE(is_container_type("std::vector"));
   EXPECT_TRUE(is_container_type("std::basic_string"));
