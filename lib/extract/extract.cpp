@@ -71,6 +71,22 @@ const Expr* strip(const Expr* e) {
   return e;
 }
 
+// The function a lambda expression or a named function (`f`, `&f`) calls; null for anything else.
+const FunctionDecl* literal_callable(const Expr* e) {
+  if (const auto* u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_AddrOf) e = strip(u->getSubExpr());
+  if (const auto* le = dyn_cast<LambdaExpr>(e)) return le->getCallOperator();
+  if (const auto* d = dyn_cast<DeclRefExpr>(e))
+    if (const auto* f = dyn_cast<FunctionDecl>(d->getDecl()); f && !(isa<CXXMethodDecl>(f) && !cast<CXXMethodDecl>(f)->isStatic()))
+      return f;
+  return nullptr;
+}
+
+// One open argument per declared parameter of a callable stored for later: the call through the
+// holder supplies them (facts::kCallArgument).
+void add_open_params(const FunctionDecl* f, std::vector<Path>& args) {
+  for (unsigned i = 0; i < f->getNumParams(); ++i) args.push_back(Path{Path::Root::Unknown, "", facts::kCallArgument, -1, {}});
+}
+
 class FunctionExtractor {
  public:
   FunctionExtractor(ASTContext& ctx, const FunctionDecl* fd, facts::TranslationUnitFacts& out)
@@ -999,16 +1015,11 @@ class FunctionExtractor {
         break;
       s = c->getArg(0);
     }
-    if (!carries_callables(s->getType()) && !s->getType()->isFunctionType()) {
-      if (describe_callable(s, e)) return emit(std::move(e));
-      // std::bind objects, generic lambdas, pointers to functions chosen at run time.
-      out_.diagnostics.push_back({report::Diagnostic::Severity::Note, loc(at),
-                                  "lockscope: the callable '" + text(source) + "' stored into '" + display(e.target) +
-                                      "' is not understood; calls through it do not follow it"});
-      return;
-    }
-    e.value = holder_path(s);
-    if (e.value.known()) return emit(std::move(e));
+    bool holder = carries_callables(s->getType()) || s->getType()->isFunctionType();
+    if (!holder && describe_callable(s, e)) return emit(std::move(e));
+    if (holder && (e.value = holder_path(s)).known()) return emit(std::move(e));
+    // Generic lambdas, std::bind of something else than a named function, pointers chosen
+    // through a cast or read from a table with a computed index.
     out_.diagnostics.push_back({report::Diagnostic::Severity::Note, loc(at),
                                 "lockscope: the callable '" + text(source) + "' stored into '" + display(e.target) +
                                     "' is not understood; calls through it do not follow it"});
@@ -1073,31 +1084,26 @@ class FunctionExtractor {
       std::string n = normalize_name(call->getDirectCallee()->getQualifiedNameAsString());
       if (n == "std::bind" || n == "std::bind_front") return describe_bind(call, e);
     }
-    const FunctionDecl* entry = nullptr;
+    const FunctionDecl* entry = literal_callable(c);
     const CXXRecordDecl* closure = nullptr;
-    if (const auto* d = dyn_cast<DeclRefExpr>(c)) {
-      if (const auto* f = dyn_cast<FunctionDecl>(d->getDecl()); f && !(isa<CXXMethodDecl>(f) && !cast<CXXMethodDecl>(f)->isStatic())) {
-        entry = f;
-      } else if (const auto* v = dyn_cast<VarDecl>(d->getDecl())) {
-        if (const CXXMethodDecl* op = call_operator(v->getType().getNonReferenceType()->getAsCXXRecordDecl())) {
-          entry = op;
-          e.receiver = path_of_var(v, 0);
-          closure = op->getParent();
-        }
-      }
-    } else if (const auto* le = dyn_cast<LambdaExpr>(c)) {
-      entry = le->getCallOperator();
+    const auto* d = dyn_cast<DeclRefExpr>(c);
+    if (const auto* le = dyn_cast<LambdaExpr>(c)) {
       closure = le->getLambdaClass();
-    } else if (const CXXMethodDecl* op = call_operator(c->getType()->getAsCXXRecordDecl())) {
-      entry = op;
+    } else if (const auto* v = d ? dyn_cast<VarDecl>(d->getDecl()) : nullptr) {
+      if (const CXXMethodDecl* op = call_operator(v->getType().getNonReferenceType()->getAsCXXRecordDecl())) {
+        entry = op;  // a named lambda or functor object
+        e.receiver = path_of_var(v, 0);
+        closure = op->getParent();
+      }
+    } else if (const CXXMethodDecl* op = entry || d ? nullptr : call_operator(c->getType()->getAsCXXRecordDecl())) {
+      entry = op;  // a functor temporary
       e.receiver = unknown("a temporary functor");
       closure = op->getParent();
     }
     if (!entry || entry->isTemplated()) return false;
     e.callees = {usr_of(entry)};
     e.callee_name = display_name(entry);
-    if (open_params)
-      for (unsigned i = 0; i < entry->getNumParams(); ++i) e.args.push_back(unknown(facts::kCallArgument));
+    if (open_params) add_open_params(entry, e.args);
     if (closure && closure->isLambda()) closure_args(closure, e);
     return true;
   }
@@ -1481,10 +1487,7 @@ class Visitor : public RecursiveASTVisitor<Visitor> {
     if (!type->isFunctionPointerType() && !is_callable_holder(rec)) return;
     const Expr* e = strip(init)->IgnoreParenCasts();
     if (const auto* c = dyn_cast<CXXConstructExpr>(e); c && c->getNumArgs() == 1) e = strip(c->getArg(0))->IgnoreParenCasts();
-    if (const auto* u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_AddrOf) e = strip(u->getSubExpr());
-    const FunctionDecl* entry = nullptr;
-    if (const auto* le = dyn_cast<LambdaExpr>(e)) entry = le->getCallOperator();
-    else if (const auto* d = dyn_cast<DeclRefExpr>(e)) entry = dyn_cast<FunctionDecl>(d->getDecl());
+    const FunctionDecl* entry = literal_callable(e);
     if (!entry || entry->isTemplated()) return;
     Event s;
     s.kind = Event::Kind::Store;
@@ -1492,7 +1495,7 @@ class Visitor : public RecursiveASTVisitor<Visitor> {
     s.target = target;
     s.callees = {usr_of(entry)};
     s.callee_name = readable(entry->getQualifiedNameAsString());
-    for (unsigned i = 0; i < entry->getNumParams(); ++i) s.args.push_back(Path{Path::Root::Unknown, "", facts::kCallArgument});
+    add_open_params(entry, s.args);
     out.push_back(std::move(s));
   }
 
