@@ -582,20 +582,28 @@ class Analyzer {
     return out;
   }
 
+  // What a call (or a thread start) through the holder `holder` enters: every function stored into
+  // it, with the objects it was stored with and the event's own arguments. `handed` collects the
+  // objects that reach the caller's thread that way, with the holders they came through.
+  std::vector<Entry> entries_through(const Path& holder, const Event& e, const facts::Function& fn, const Context& c,
+                                     Handed* handed) {
+    erased_calls_ = true;
+    std::vector<Entry> out;
+    for (const Stored& st : callables_at(holder, fn, c)) {
+      Context callee = with_args(st, e.args, fn, c);
+      for (const facts::Function* t : program_.targets(st.callees, st.is_virtual)) out.emplace_back(t, callee);
+      if (!handed) continue;
+      if (st.context.self) handed->insert({st.context.self->id, st.via});
+      for (const auto& p : st.context.params)
+        if (p) handed->insert({p->id, st.via});
+    }
+    return out;
+  }
+
   // A call through a std::function or std::packaged_task: every callable stored into that
   // holder, each with the objects it was stored with, and the call's own arguments first.
   void erased_call(const Event& e, State& s, const facts::Function& fn, const Context& c, Result* rec, unsigned depth) {
-    erased_calls_ = true;
-    std::vector<Entry> calls;
-    for (const Stored& st : callables_at(e.target, fn, c)) {
-        Context callee = with_args(st, e.args, fn, c);
-        for (const facts::Function* t : program_.targets(st.callees, st.is_virtual)) calls.emplace_back(t, callee);
-        if (rec) {
-          if (st.context.self) rec->handed.insert({st.context.self->id, st.via});
-          for (const auto& p : st.context.params)
-            if (p) rec->handed.insert({p->id, st.via});
-        }
-      }
+    std::vector<Entry> calls = entries_through(e.target, e, fn, c, rec ? &rec->handed : nullptr);
     if (calls.empty()) {
       if (rec)
         note(rec->diags, e.loc, "lockscope: call through '" + e.callee_name +
@@ -702,11 +710,7 @@ class Analyzer {
     if (e.callees.empty() && e.value.known()) {
       // Started with a std::function / std::packaged_task: it runs what was stored into it.
       auto holder = resolve(e.value, fn, c);
-      erased_calls_ = true;
-      for (const Stored& st : callables_at(e.value, fn, c)) {
-        Context context = with_args(st, e.args, fn, c);
-        for (const facts::Function* t : program_.targets(st.callees, st.is_virtual)) sp.entries.emplace_back(t, context);
-      }
+      sp.entries = entries_through(e.value, e, fn, c, nullptr);  // the thread is given the objects instead
       if (sp.entries.empty()) {
         if (rec)
           note(rec->diags, e.loc, "lockscope: thread started with '" + e.callee_name +
