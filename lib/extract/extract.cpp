@@ -921,10 +921,11 @@ class FunctionExtractor {
 
   // The holder an expression designates: a container stands for its elements (q.front(), v[i]),
   // a smart pointer for its pointee, a temporary for itself.
-  Path holder_path(const Expr* e) {
+  Path holder_path(const Expr* e, int depth = 0) {
+    if (depth > 16) return unknown("a holder reached through too many steps");  // auto& r = r;
     e = strip(e);
     if (const auto* u = dyn_cast<UnaryOperator>(e); u && (u->getOpcode() == UO_Deref || u->getOpcode() == UO_AddrOf))
-      return holder_path(u->getSubExpr());
+      return holder_path(u->getSubExpr(), depth + 1);
     if (const auto* d = dyn_cast<DeclRefExpr>(e)) {
       if (const auto* f = dyn_cast<FunctionDecl>(d->getDecl()); f && !isa<CXXMethodDecl>(f)) return function_value(f);
       if (const auto* v = dyn_cast<VarDecl>(d->getDecl()); v && !v->hasGlobalStorage() && !capture_index_.count(v)) {
@@ -938,20 +939,20 @@ class FunctionExtractor {
             const auto* mc = cast<CXXMemberCallExpr>(init);
             if (is_container_type(record_name(mc->getObjectType()))) return path_of(mc->getImplicitObjectArgument());
           } else {
-            return holder_path(init);
+            return holder_path(init, depth + 1);
           }
         }
       }
-      if (const auto* b = dyn_cast<BindingDecl>(d->getDecl()); b && b->getBinding()) return holder_path(b->getBinding());
+      if (const auto* b = dyn_cast<BindingDecl>(d->getDecl()); b && b->getBinding()) return holder_path(b->getBinding(), depth + 1);
     }
     // pair.second, it->second: the pair's holder is the pair's (a container's element).
     if (const auto* m = dyn_cast<MemberExpr>(e); m && record_name(m->getBase()->getType()) == "std::pair")
-      return holder_path(m->getBase());
+      return holder_path(m->getBase(), depth + 1);
     if (const auto* oc = dyn_cast<CXXOperatorCallExpr>(e); oc && oc->getNumArgs() >= 1) {
       std::string r = record_name(strip(oc->getArg(0))->getType());  // shared_ptr, not its __shared_ptr_access base
-      if ((oc->getOperator() == OO_Star || oc->getOperator() == OO_Arrow) && is_smart_pointer(r)) return holder_path(oc->getArg(0));
+      if ((oc->getOperator() == OO_Star || oc->getOperator() == OO_Arrow) && is_smart_pointer(r)) return holder_path(oc->getArg(0), depth + 1);
       if ((oc->getOperator() == OO_Star || oc->getOperator() == OO_Arrow) && r.find("iterator") != std::string::npos)
-        return holder_path(oc->getArg(0));  // *it, it->second
+        return holder_path(oc->getArg(0), depth + 1);  // *it, it->second
       if (oc->getOperator() == OO_Subscript && is_container_type(r)) return path_of(oc->getArg(0));
     }
     if (const auto* mc = dyn_cast<CXXMemberCallExpr>(e); mc && mc->getMethodDecl() &&
@@ -961,7 +962,7 @@ class FunctionExtractor {
     if (const auto* c = dyn_cast<CallExpr>(e); c && c->getDirectCallee() && c->getNumArgs() == 1 &&
         (special_function(normalize_name(c->getDirectCallee()->getQualifiedNameAsString())) == Special::Transparent ||
          normalize_name(c->getDirectCallee()->getQualifiedNameAsString()) == "std::get"))
-      return holder_path(c->getArg(0));
+      return holder_path(c->getArg(0), depth + 1);
     if (const auto* c = dyn_cast<CXXConstructExpr>(e); c && is_callable_holder(record_name(c->getType())))
       return holder_target(c);
     return path_of(e);

@@ -198,5 +198,18 @@ int main() { n::logger l; }
   EXPECT_TRUE(out.functions.empty());
 }
 
+TEST(Extract, AReferenceBoundToItselfEndsTheHolderSearch) {
+  // `auto& r = r;` compiles (with a warning): following a holder through references must stop.
+  facts::TranslationUnitFacts out;
+  EXPECT_TRUE(extract_code(R"(#include <functional>
+int main() {
+  std::function<void()>& r = r;
+  r();
+}
+)",
+                           "input.cpp", {"-std=c++17", "-resource-dir", LOCKSCOPE_CLANG_RESOURCE_DIR}, out));
+  EXPECT_FALSE(out.functions.empty());
+}
+
 }  // namespace
 }  // namespace lockscope::extract
