@@ -1320,6 +1320,12 @@ class FunctionExtractor {
       e.callee_name = text(callable);
       return emit(std::move(e));
     }
+    // std::jthread passes its stop token first to an entry that takes one.
+    const FunctionDecl* entry = literal_callable(c);
+    if (!entry) entry = call_operator(c->getType().getNonReferenceType()->getAsCXXRecordDecl());
+    if (entry && entry->getNumParams() == rest.size() + 1 &&
+        record_name(entry->getParamDecl(0)->getType()) == "std::stop_token")
+      e.args.insert(e.args.begin(), unknown("the thread's stop token"));
     const auto* d = dyn_cast<DeclRefExpr>(c);
     if (const auto* m = d ? dyn_cast<CXXMethodDecl>(d->getDecl()) : nullptr; m && !m->isStatic() && !m->isTemplated()) {
       // &Class::method, object, args...: the first argument is the receiver.
