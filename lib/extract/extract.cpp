@@ -261,6 +261,11 @@ class FunctionExtractor {
 
   void prescan(const Stmt* s) {
     if (!s) return;
+    if (const auto* mc = dyn_cast<CXXMemberCallExpr>(s); mc && mc->getMethodDecl() && is_binary_semaphore(mc->getObjectType())) {
+      std::string m = mc->getMethodDecl()->getNameAsString();
+      Path p = path_of(mc->getImplicitObjectArgument());
+      if (p.known()) (m == "release" ? semaphore_releases_ : semaphore_acquires_).push_back(p);
+    }
     if (const auto* ds = dyn_cast<DeclStmt>(s)) {
       for (const Decl* d : ds->decls())
         if (const auto* v = dyn_cast<VarDecl>(d); v && v->getInit())
@@ -755,6 +760,25 @@ class FunctionExtractor {
     }
   }
 
+  // A binary semaphore acquired and released by one function is a mutex there (gate.acquire();
+  // ...; gate.release()). Released here but acquired elsewhere, it is a signal between threads,
+  // which orders things a lockset cannot say: nothing is recorded for it.
+  static bool is_binary_semaphore(QualType t) {
+    const auto* spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(t.getNonReferenceType()->getAsCXXRecordDecl());
+    if (!spec || normalize_name(spec->getQualifiedNameAsString()) != "std::counting_semaphore") return false;
+    const TemplateArgumentList& args = spec->getTemplateArgs();
+    return args.size() >= 1 && args[0].getKind() == TemplateArgument::Integral && args[0].getAsIntegral() == 1;
+  }
+
+  void on_binary_semaphore(const CXXMemberCallExpr* mc, const std::string& method) {
+    Path p = path_of(mc->getImplicitObjectArgument());
+    auto has = [&](const std::vector<Path>& v) { return std::find(v.begin(), v.end(), p) != v.end(); };
+    if (!p.known() || !has(semaphore_acquires_) || !has(semaphore_releases_)) return;
+    if (method == "release") return release({p}, mc->getBeginLoc(), LockMode::Exclusive);
+    if (method == "acquire") return acquire({p}, mc->getBeginLoc(), LockMode::Exclusive, false, false);
+    // try_acquire*: not modelled (its success edge is not tracked like a try_lock's); it guards nothing.
+  }
+
   void mark_recursive(const Expr* lock, SourceLocation l) {
     Event e = make(Event::Kind::Recursive, l);
     e.locks = {path_of(lock)};
@@ -767,6 +791,7 @@ class FunctionExtractor {
     std::string rec = record_name(mc->getObjectType());
     std::string method = isa<CXXConversionDecl>(m) ? "operator bool" : m->getNameAsString();
     const Expr* obj = mc->getImplicitObjectArgument();
+    if (is_binary_semaphore(mc->getObjectType())) return on_binary_semaphore(mc, method);
     if (is_mutex_type(rec)) {
       OpInfo op = mutex_method(method);
       if (op.op == LockOp::Unlock) return release({path_of(obj)}, mc->getBeginLoc(), op.mode);
@@ -1432,6 +1457,7 @@ class FunctionExtractor {
   std::unordered_map<const Decl*, Guard> guards_;
   std::unordered_set<const CallExpr*> skip_;
   std::vector<Path> recursive_attrs_;
+  std::vector<Path> semaphore_acquires_, semaphore_releases_;  // binary semaphores, by what this function does
   std::vector<char> loops_;
   bool in_loop_ = false;
   std::vector<Event>* sink_ = nullptr;
