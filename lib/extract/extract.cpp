@@ -1441,6 +1441,23 @@ class FunctionExtractor {
         e.receiver.name = "this";
       }
     append_capture_args(closure, e.args);
+    append_nested_references(closure, e.args, 0);
+  }
+
+  // A lambda captured by copy (executor.map's `[f, item] { return f(item); }`) carries its own
+  // by-reference captures: what they designate reaches whoever runs the outer one. They go after
+  // the captures, as extra arguments no parameter takes, so the thread that runs it is given them.
+  void append_nested_references(const CXXRecordDecl* closure, std::vector<Path>& args, int depth) {
+    if (depth > 3) return;
+    for (const LambdaCapture& c : closure->captures()) {
+      const auto* v = c.capturesVariable() ? dyn_cast<VarDecl>(c.getCapturedVar()) : nullptr;
+      const CXXRecordDecl* inner = v ? v->getType().getNonReferenceType()->getAsCXXRecordDecl() : nullptr;
+      if (!inner || !inner->isLambda()) continue;
+      for (const LambdaCapture& ic : inner->captures())
+        if (ic.capturesVariable() && ic.getCaptureKind() == LCK_ByRef)
+          if (const auto* iv = dyn_cast<VarDecl>(ic.getCapturedVar())) args.push_back(path_of_var(iv, 0));
+      append_nested_references(inner, args, depth + 1);
+    }
   }
 
   ASTContext& ctx_;
