@@ -71,6 +71,15 @@ const Expr* strip(const Expr* e) {
   return e;
 }
 
+// The object std::ref(x), std::move(x), std::forward<T>(x) or std::addressof(x) designates: x;
+// null for any other expression.
+const Expr* transparent_argument(const Expr* e) {
+  const auto* c = dyn_cast<CallExpr>(e);
+  if (!c || !c->getDirectCallee() || c->getNumArgs() < 1) return nullptr;
+  std::string name = normalize_name(c->getDirectCallee()->getQualifiedNameAsString());
+  return special_function(name) == Special::Transparent ? c->getArg(0) : nullptr;
+}
+
 // The function a lambda expression or a named function (`f`, `&f`) calls; null for anything else.
 const FunctionDecl* literal_callable(const Expr* e) {
   if (const auto* u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_AddrOf) e = strip(u->getSubExpr());
@@ -216,11 +225,8 @@ class FunctionExtractor {
     if (const auto* u = dyn_cast<UnaryOperator>(e);
         u && (u->getOpcode() == UO_AddrOf || u->getOpcode() == UO_Deref))
       return path_of(u->getSubExpr(), depth);
-    if (const auto* c = dyn_cast<CallExpr>(e)) {
-      const FunctionDecl* callee = c->getDirectCallee();
-      if (callee && c->getNumArgs() >= 1 &&
-          special_function(normalize_name(callee->getQualifiedNameAsString())) == Special::Transparent)
-        return path_of(c->getArg(0), depth);
+    if (isa<CallExpr>(e)) {
+      if (const Expr* inner = transparent_argument(e)) return path_of(inner, depth);
       return unknown("the result of '" + text(e) + "'");
     }
     if (isa<CXXThisExpr>(e)) {
@@ -598,9 +604,8 @@ class FunctionExtractor {
   void collect_escaping(const Stmt* s) {
     if (!s) return;
     if (const auto* u = dyn_cast<UnaryOperator>(s); u && u->getOpcode() == UO_AddrOf) note_escape(u->getSubExpr());
-    if (const auto* c = dyn_cast<CallExpr>(s); c && c->getDirectCallee() && c->getNumArgs() == 1 &&
-        special_function(normalize_name(c->getDirectCallee()->getQualifiedNameAsString())) == Special::Transparent)
-      note_escape(c->getArg(0));
+    if (const auto* e = dyn_cast<Expr>(s))
+      if (const Expr* inner = transparent_argument(e)) note_escape(inner);
     if (const auto* le = dyn_cast<LambdaExpr>(s))
       for (const LambdaCapture& c : le->captures())
         if (c.capturesVariable() && c.getCaptureKind() == LCK_ByRef)
@@ -984,9 +989,9 @@ class FunctionExtractor {
         is_container_type(record_name(mc->getObjectType())) &&
         container_method_names_element(mc->getMethodDecl()->getNameAsString()))
       return path_of(mc->getImplicitObjectArgument());
+    if (const Expr* inner = transparent_argument(e)) return holder_path(inner, depth + 1);
     if (const auto* c = dyn_cast<CallExpr>(e); c && c->getDirectCallee() && c->getNumArgs() == 1 &&
-        (special_function(normalize_name(c->getDirectCallee()->getQualifiedNameAsString())) == Special::Transparent ||
-         normalize_name(c->getDirectCallee()->getQualifiedNameAsString()) == "std::get"))
+        normalize_name(c->getDirectCallee()->getQualifiedNameAsString()) == "std::get")
       return holder_path(c->getArg(0), depth + 1);
     if (const auto* c = dyn_cast<CXXConstructExpr>(e); c && is_callable_holder(record_name(c->getType())))
       return holder_target(c);
@@ -1032,15 +1037,8 @@ class FunctionExtractor {
     Event e = make(Event::Kind::Store, at);
     e.target = std::move(target);
 
-    const Expr* s = source;
-    while (true) {  // std::move(f), std::forward<F>(f), (handler_t)fn
-      s = strip(s)->IgnoreParenCasts();
-      const auto* c = dyn_cast<CallExpr>(s);
-      if (!c || !c->getDirectCallee() || c->getNumArgs() != 1 ||
-          special_function(normalize_name(c->getDirectCallee()->getQualifiedNameAsString())) != Special::Transparent)
-        break;
-      s = c->getArg(0);
-    }
+    const Expr* s = strip(source)->IgnoreParenCasts();  // (handler_t)fn
+    while (const Expr* inner = transparent_argument(s)) s = strip(inner)->IgnoreParenCasts();  // std::move(f)
     bool holder = carries_callables(s->getType()) || s->getType()->isFunctionType();
     if (!holder && describe_callable(s, e)) return emit(std::move(e));
     if (holder && (e.value = holder_path(s)).known()) return emit(std::move(e));
@@ -1149,14 +1147,7 @@ class FunctionExtractor {
 
   Guard* guard_of(const Expr* e) {
     e = strip(e);
-    // std::move(lk) designates lk.
-    while (const auto* c = dyn_cast<CallExpr>(e)) {
-      const FunctionDecl* f = c->getDirectCallee();
-      if (!f || c->getNumArgs() < 1 ||
-          special_function(normalize_name(f->getQualifiedNameAsString())) != Special::Transparent)
-        break;
-      e = strip(c->getArg(0));
-    }
+    while (const Expr* inner = transparent_argument(e)) e = strip(inner);  // std::move(lk) designates lk
     const auto* d = dyn_cast<DeclRefExpr>(e);
     if (!d) return nullptr;
     auto it = guards_.find(d->getDecl());

@@ -262,11 +262,8 @@ class Analyzer {
             continue;
           }
           out.threads.push_back(ThreadInstance{s.key, s.entries.front().first->name, s.site, s.again, t, s.point.running});
-          for (const auto& [entry, context] : s.entries) {
-            if (context.self) out.threads.back().given.push_back(context.self->id);
-            for (const auto& p : context.params)
-              if (p) out.threads.back().given.push_back(p->id);
-          }
+          for (const auto& [entry, context] : s.entries)
+            for (const std::string& id : ids_of(context)) out.threads.back().given.push_back(id);
           pending.push_back(s.entries);
         }
       }
@@ -338,6 +335,20 @@ class Analyzer {
   }
 
   static std::string key_of(const std::optional<Resolved>& r) { return r ? r->id : "?"; }
+  // The objects a context names, as a key: `this` first, then each parameter.
+  static std::string key_of(const Context& c) {
+    std::string key = key_of(c.self);
+    for (const auto& p : c.params) key += "," + key_of(p);
+    return key;
+  }
+  // The ids of the objects a context names (what a thread started or handed that way is given).
+  static std::vector<std::string> ids_of(const Context& c) {
+    std::vector<std::string> ids;
+    if (c.self) ids.push_back(c.self->id);
+    for (const auto& p : c.params)
+      if (p) ids.push_back(p->id);
+    return ids;
+  }
 
   // A lock no path names (an element with a computed index, ...): one family per spelling.
   static std::string unnamed_lock(const Path& p) { return "?:" + p.name; }
@@ -351,8 +362,7 @@ class Analyzer {
       h.inherited = true;
       h.site = {};
     }
-    std::string key = fn.usr + "|" + key_of(c.self);
-    for (const auto& p : c.params) key += "," + key_of(p);
+    std::string key = fn.usr + "|" + key_of(c);
     key += "|";
     for (const auto& [id, h] : in0.locks) key += id + (h.mode == LockMode::Shared ? "/s" : "/x") + std::to_string(h.count) + ";";
     if (auto it = memo_.find(key); it != memo_.end()) return it->second;
@@ -457,7 +467,6 @@ class Analyzer {
   struct Stored {
     std::vector<std::string> callees;
     bool is_virtual = false;
-    std::string name;
     Context context;  // resolved where it was stored: a lambda's captures are the storer's objects
     std::vector<std::string> via;  // stored_in: the holders from where it was stored to where it is called
     std::vector<bool> open;        // params the call supplies (facts::kCallArgument); beyond: all open
@@ -474,23 +483,23 @@ class Analyzer {
   void store(const Event& e, const facts::Function& fn, const Context& c) {
     auto holder = resolve(e.target, fn, c);
     if (!holder) return;
+    std::optional<size_t> callable;  // the stored callable, interned once
+    if (!e.callees.empty()) {
+      Context ctx = callee_context(e, fn, c);
+      auto [it, fresh] = callable_index_.emplace(e.callees[0] + "|" + key_of(ctx), callables_.size());
+      if (fresh) {
+        std::vector<bool> open;
+        for (const Path& a : e.args) open.push_back(!a.known() && a.name == facts::kCallArgument);
+        callables_.push_back(Stored{e.callees, e.is_virtual, std::move(ctx), {}, std::move(open)});
+      }
+      callable = it->second;
+    }
+    auto from = resolve(e.value, fn, c);
     std::vector<std::string> ids{holder->id};
     if (auto field = field_holder(*holder)) ids.push_back(*field);
     for (const std::string& id : ids) {
-      if (!e.callees.empty()) {
-        Context ctx = callee_context(e, fn, c);
-        std::string key = e.callees[0] + "|" + key_of(ctx.self);
-        for (const auto& p : ctx.params) key += "," + key_of(p);
-        auto [it, fresh] = callable_index_.emplace(key, callables_.size());
-        if (fresh) {
-          std::vector<bool> open;
-          for (const Path& a : e.args) open.push_back(!a.known() && a.name == facts::kCallArgument);
-          callables_.push_back(Stored{e.callees, e.is_virtual, e.callee_name, std::move(ctx), {}, std::move(open)});
-        }
-        if (holders_.add_callable(id, it->second)) holders_grew_ = true;
-      }
-      if (auto from = resolve(e.value, fn, c))
-        if (holders_.add_flow(id, from->id)) holders_grew_ = true;
+      if (callable && holders_.add_callable(id, *callable)) holders_grew_ = true;
+      if (from && holders_.add_flow(id, from->id)) holders_grew_ = true;
     }
   }
 
@@ -513,7 +522,7 @@ class Analyzer {
     std::vector<Stored> out;
     for (const HolderGraph::Reached& r : holders_.reach(holder)) {
       if (r.holder.starts_with("g:fn:") && program_.function(r.holder.substr(5)))
-        out.push_back(Stored{{r.holder.substr(5)}, false, r.holder.substr(5), {}, r.via, {}});
+        out.push_back(Stored{{r.holder.substr(5)}, false, {}, r.via, {}});
       for (size_t i : holders_.callables(r.holder)) {
         out.push_back(callables_[i]);
         out.back().via = r.via;
@@ -592,10 +601,8 @@ class Analyzer {
     for (const Stored& st : callables_at(holder, fn, c)) {
       Context callee = with_args(st, e.args, fn, c);
       for (const facts::Function* t : program_.targets(st.callees, st.is_virtual)) out.emplace_back(t, callee);
-      if (!handed) continue;
-      if (st.context.self) handed->insert({st.context.self->id, st.via});
-      for (const auto& p : st.context.params)
-        if (p) handed->insert({p->id, st.via});
+      if (handed)
+        for (const std::string& id : ids_of(st.context)) handed->insert({id, st.via});
     }
     return out;
   }
@@ -718,10 +725,8 @@ class Analyzer {
         return;
       }
       sp.key += "holder:" + (holder ? holder->id : e.value.name);
-      for (const auto& [entry, context] : sp.entries) {  // started with different objects: different threads
-        sp.key += "|" + entry->usr + ":" + key_of(context.self);
-        for (const auto& p : context.params) sp.key += "," + key_of(p);
-      }
+      for (const auto& [entry, context] : sp.entries)  // started with different objects: different threads
+        sp.key += "|" + entry->usr + ":" + key_of(context);
     } else if (e.callees.empty()) {
       if (rec)
         note(rec->diags, e.loc, "lockscope: thread started with '" + e.callee_name +
@@ -734,8 +739,7 @@ class Analyzer {
         if (rec) note(rec->diags, e.loc, "lockscope: thread entry '" + e.callee_name + "' has no body in the analyzed program");
         return;
       }
-      sp.key += e.callees[0] + "|" + key_of(context.self);
-      for (const auto& p : context.params) sp.key += "," + key_of(p);
+      sp.key += e.callees[0] + "|" + key_of(context);
     }
     // Thread keys are copied into every running set: a short interned name keeps them cheap.
     sp.key = thread_keys_.emplace(sp.key, "thread#" + std::to_string(thread_keys_.size())).first->second;
