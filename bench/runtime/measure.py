@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Runs benchmark variants alternately (native, shim preloaded, ThreadSanitizer), N rounds each,
-and prints median wall time, peak RSS and their ratios to native. Used by run.sh.
-With a fifth argument (another build of the shim, e.g. main's), it runs that too, as "baseline",
-so before/after figures come from the same rounds."""
-import os, statistics, subprocess, sys, time
+"""Runs benchmark variants alternately (native, shim preloaded, ThreadSanitizer, and optionally the
+floor interposer and a baseline shim), N rounds each, and prints median wall time, peak RSS and
+their ratios to native. Used by run.sh:
+  measure.py ROUNDS SHIM NATIVE TSAN [--floor FLOOR_SO] [--baseline OTHER_SHIM]
+--floor runs floor_interposer.cpp preloaded (what remembering the edges costs at the least);
+--baseline runs another build of the shim (e.g. main's), so before/after come from the same rounds."""
+import argparse, os, statistics, subprocess, sys, time
 
 def run(cmd, env):
     # Peak RSS through GNU time: a child's ru_maxrss seen from Python would include the RSS of
@@ -18,19 +20,27 @@ def run(cmd, env):
     return elapsed, int(err.rsplit("maxrss=", 1)[1].split()[0])
 
 def main():
-    rounds, shim, native, tsan = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
-    baseline = sys.argv[5] if len(sys.argv) > 5 else None
+    ap = argparse.ArgumentParser()
+    ap.add_argument("rounds", type=int)
+    ap.add_argument("shim")
+    ap.add_argument("native")
+    ap.add_argument("tsan")
+    ap.add_argument("--floor")
+    ap.add_argument("--baseline")
+    a = ap.parse_args()
     base = {k: v for k, v in os.environ.items() if not k.startswith(("LD_PRELOAD", "LOCKSCOPE_"))}
     variants = {
-        "native": (native, base),
-        "lockscope": (native, dict(base, LD_PRELOAD=shim)),
-        "tsan": (tsan, dict(base, TSAN_OPTIONS="report_signal_unsafe=0")),
+        "native": (a.native, base),
+        "lockscope": (a.native, dict(base, LD_PRELOAD=a.shim)),
+        "tsan": (a.tsan, dict(base, TSAN_OPTIONS="report_signal_unsafe=0")),
     }
-    if baseline:
-        variants["baseline"] = (native, dict(base, LD_PRELOAD=baseline))
+    if a.floor:
+        variants["floor"] = (a.native, dict(base, LD_PRELOAD=a.floor))
+    if a.baseline:
+        variants["baseline"] = (a.native, dict(base, LD_PRELOAD=a.baseline))
     times = {k: [] for k in variants}
     rss = {k: [] for k in variants}
-    for _ in range(rounds):
+    for _ in range(a.rounds):
         for name, (exe, env) in variants.items():
             t, m = run([exe], env)
             times[name].append(t)
