@@ -1,4 +1,5 @@
 #include "runtime.h"
+#include "termination.h"
 
 #include <pthread.h>
 #include <sys/syscall.h>
@@ -177,6 +178,7 @@ void ensure_init() {
   g_options = &s->options;
   g_detector = &s->detector;
   std::atexit(final_report);
+  install_stop_signal_reporting();
   // The constructor runs on the main thread: make it T0 before any other thread exists.
   if (syscall(SYS_gettid) == getpid()) s->detector.on_thread_start(*current_thread(), {});
   g_init.store(2, std::memory_order_release);
@@ -244,6 +246,16 @@ size_t report_now() {
   size_t n = s.report.findings.size();
   --t_shim.in_shim;
   return n;
+}
+
+void report_before_fatal_signal() {
+  ++t_shim.in_shim;
+  report_now();
+  {
+    SpinGuard g(g_state->report_lock);
+    write_json_locked();
+  }
+  --t_shim.in_shim;
 }
 
 void die_with_findings() {

@@ -15,6 +15,7 @@
 
 #include "report/kinds.h"
 #include "runtime.h"
+#include "termination.h"
 
 namespace lockscope::rt {
 
@@ -95,6 +96,7 @@ std::vector<size_t> find_wait_cycle(const std::vector<Waiter>& ws) {
 
 void* watchdog_main(void*) {
   ++t_shim.in_shim;  // the watchdog's own locking is never analysed
+  block_stop_signals_in_this_thread();
   Detector& d = detector();
   unsigned timeout = options().hang_timeout_ms;
   unsigned period = std::max(20u, timeout / 4);

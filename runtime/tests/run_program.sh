@@ -3,7 +3,8 @@
 # checks its report and exit status against the `// expect` comments in its source.
 #   run_program.sh MODE SOURCE WORKDIR CLANG CLANGXX RUNTIME_DIR CHECKER
 # Directives in the source: `// rt-test: options: k=v:k=v` (LOCKSCOPE_OPTIONS),
-# `// rt-test: timeout: SECONDS` (default 60).
+# `// rt-test: timeout: SECONDS` (default 60), `// rt-test: status: N` (the exit status expected
+# when there are findings; default 66, the shim's findings status).
 set -u
 mode=$1 src=$2 work=$3 cc=$4 cxx=$5 rt=$6 check=$7
 name=$(basename "$src")
@@ -13,6 +14,7 @@ report="$work/${name%.*}.$mode.json"
 rm -f "$report" "$exe"
 options=$(sed -n 's|.*// rt-test: options: *||p' "$src" | head -1)
 timeout=$(sed -n 's|.*// rt-test: timeout: *||p' "$src" | head -1)
+findings_status=$(sed -n 's|.*// rt-test: status: *||p' "$src" | head -1)
 case "$src" in
   *.c) compiler="$cc -std=c11"; extra="-lstdc++ -lm" ;;
   *) compiler="$cxx -std=c++20"; extra="" ;;
@@ -26,4 +28,4 @@ else
 fi
 status=$?
 echo "exit status: $status"
-"$check" "$src" "$report" "$status"
+"$check" "$src" "$report" "$status" ${findings_status:-66}

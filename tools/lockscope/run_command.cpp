@@ -4,6 +4,7 @@
 // status: the program's own when it failed, the findings status when it succeeded with findings,
 // 0 when clean.
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,6 +29,25 @@ namespace lockscope::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+// A stop signal sent to this command alone (by `timeout`, a CI runner, `kill PID`) goes on to the
+// program, whose shim writes the report before the signal ends it; this command then reports as
+// usual. One the terminal sends (Ctrl-C) already reaches the whole foreground group, the program
+// included, and is not sent twice.
+volatile sig_atomic_t g_program_pid = 0;
+
+void forward_stop_signal(int sig, siginfo_t* info, void*) {
+  bool sent_by_a_process = info->si_code <= 0;  // SI_USER, SI_QUEUE, SI_TKILL; the kernel's are > 0
+  if (g_program_pid > 0 && sent_by_a_process) kill(g_program_pid, sig);
+}
+
+void forward_stop_signals() {
+  struct sigaction act {};
+  act.sa_sigaction = forward_stop_signal;
+  act.sa_flags = SA_SIGINFO | SA_RESTART;
+  sigemptyset(&act.sa_mask);
+  for (int sig : {SIGTERM, SIGINT, SIGHUP, SIGQUIT}) sigaction(sig, &act, nullptr);  // reset by exec in the child
+}
 
 int fail(const std::string& message) {
   std::cerr << "lockscope run: " << message << "\n";
@@ -146,8 +166,10 @@ int run_main(const Args& args) {
   // (LOCKSCOPE_REPORT_PID), so the programs it starts in turn never overwrite the report.
   int err_pipe[2];
   if (pipe2(err_pipe, O_CLOEXEC) != 0) return fail(std::string("pipe: ") + std::strerror(errno));
+  forward_stop_signals();
   pid_t pid = fork();
   if (pid < 0) return fail(std::string("fork: ") + std::strerror(errno));
+  if (pid > 0) g_program_pid = pid;
   if (pid == 0) {
     close(err_pipe[0]);
     std::string owner = "LOCKSCOPE_REPORT_PID=" + std::to_string(getpid());
@@ -200,7 +222,10 @@ int run_main(const Args& args) {
   }
   if (own_report) fs::remove(report_path, ec);
   if (WIFSIGNALED(status)) {
-    std::cerr << "lockscope run: '" << program_args[0] << "' was killed by signal " << WTERMSIG(status) << "\n";
+    std::cerr << "lockscope run: '" << program_args[0] << "' was killed by signal " << WTERMSIG(status) << " ("
+              << strsignal(WTERMSIG(status)) << ")";
+    if (findings > 0) std::cerr << "; " << findings << (findings == 1 ? " finding" : " findings") << " reported";
+    std::cerr << "\n";
     return 128 + WTERMSIG(status);
   }
   int code = WIFEXITED(status) ? WEXITSTATUS(status) : 1;

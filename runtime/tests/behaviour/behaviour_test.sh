@@ -88,4 +88,36 @@ expect_grep "optimized std::thread entries: first entry named" "entry first_work
 expect_grep "optimized std::thread entries: second entry named" "entry second_worker()" "$work/err"
 if grep -q "entry .*__invoke" "$work/err"; then echo "FAIL: a thread entry is named after libstdc++'s invoke machinery"; failures=$((failures + 1)); fi
 
+# Stopping a long-running program: SIGTERM sent to `lockscope run` alone (as `timeout` or a CI runner
+# sends it) reaches the program, whose shim writes the report before the signal ends it.
+$cxx -std=c++20 -g -O0 -pthread "$here/inversion_then_wait.cpp" -o "$work/inversion_then_wait" || exit 1
+stop_run() {  # stop_run NAME SIGNAL: starts the program under `lockscope run`, signals `run` once it is ready
+  rm -f "$r" "$work/ready"
+  "$lockscope" run --report "$r" -- "$work/inversion_then_wait" "$work/ready" > /dev/null 2> "$work/err" &
+  run_pid=$!
+  waited=0
+  while [ ! -f "$work/ready" ] && [ $waited -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
+  kill "-$2" "$run_pid"
+  wait "$run_pid"
+  status=$?
+  pkill -KILL -f "$work/inversion_then_wait" 2> /dev/null  # never leave a program behind on failure
+  check "$1: the program's signal status" "$3" "$status"
+  check "$1: its finding is in the report" 1 "$(findings "$r")"
+}
+stop_run "SIGTERM to lockscope run" TERM 143
+expect_grep "SIGTERM to lockscope run: says so" "killed by signal 15 (Terminated); 1 finding reported" "$work/err"
+expect_grep "SIGTERM to lockscope run: human report printed" "lock-order-inversion" "$work/err"
+stop_run "SIGHUP to lockscope run" HUP 129
+# The program alone stopped, as `kill PROGRAM_PID` would. (Not SIGINT here: a background job of a
+# non-interactive shell starts with SIGINT ignored, and an ignored signal stays ignored.)
+rm -f "$r" "$work/ready"
+LOCKSCOPE_REPORT=$r LD_PRELOAD="$rt/liblockscope-rt.so" "$work/inversion_then_wait" "$work/ready" > /dev/null 2>&1 &
+prog_pid=$!
+waited=0
+while [ ! -f "$work/ready" ] && [ $waited -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
+kill -TERM "$prog_pid"
+wait "$prog_pid"
+check "SIGTERM to the program: its signal status" 143 $?
+check "SIGTERM to the program: its finding is in the report" 1 "$(findings "$r")"
+
 [ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
