@@ -6,6 +6,8 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <threads.h>
 
 #include <atomic>
@@ -495,6 +497,15 @@ EXPORT int __libc_start_main(MainFn main, int argc, char** argv, void (*init)(),
   g_main = main;
   return real(main_wrapper, argc, argv, init, fini, rtld_fini, stack_end);
 }
+
+// _exit and _Exit (one function in glibc) skip exit handlers: dash ends every `sh -c` that way, and
+// servers end forked workers that way. The report is written first; then the exit_group system
+// call that glibc's _exit makes, without resolving the real function (a vfork child may be here).
+EXPORT void _exit(int status) {
+  if (ready() && !t_shim.in_shim) status = report_at_quick_exit(status);
+  for (;;) syscall(SYS_exit_group, status);
+}
+EXPORT void _Exit(int status) noexcept { _exit(status); }
 
 EXPORT void exit(int status) noexcept {
   using Exit = void (*)(int);

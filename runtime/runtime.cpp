@@ -42,6 +42,9 @@ struct State {
   std::string report_path;
   bool wrote_report = false;
   pid_t owner_pid = 0;
+  // The process this state belongs to: the one that initialised the shim, or the forked child
+  // that inherited it. A vfork child (sharing the parent's memory) is neither and touches nothing.
+  pid_t state_pid = 0;
   pthread_key_t exit_key{};
   std::string context;  // e.g. the running gtest test, noted on findings made during it
 };
@@ -92,6 +95,7 @@ void fork_child() {
   }
   --t_shim.in_shim;
   if (!g_state) return;
+  g_state->state_pid = getpid();
   g_state->detector.after_fork_child(t_shim.thread);
   g_state->report.findings.clear();
   g_state->raw_cursor = 0;
@@ -168,6 +172,7 @@ void ensure_init() {
   s->report.version = kVersion;
   s->report.source = "runtime";
   s->owner_pid = getpid();
+  s->state_pid = s->owner_pid;
   if (const char* p = std::getenv("LOCKSCOPE_REPORT")) s->report_path = p;
   if (const char* p = std::getenv("LOCKSCOPE_REPORT_PID"); p && std::atoi(p) != s->owner_pid) s->owner_pid = -1;
   // A report left by an earlier run must not survive a clean run.
@@ -246,6 +251,18 @@ size_t report_now() {
   size_t n = s.report.findings.size();
   --t_shim.in_shim;
   return n;
+}
+
+int report_at_quick_exit(int status) {
+  if (!g_state || getpid() != g_state->state_pid) return status;
+  ++t_shim.in_shim;
+  size_t n = report_now();
+  {
+    SpinGuard g(g_state->report_lock);
+    write_json_locked();
+  }
+  --t_shim.in_shim;
+  return status == 0 && n > 0 ? g_state->options.exitcode : status;
 }
 
 void report_before_fatal_signal() {

@@ -51,6 +51,9 @@ void report_before_fatal_signal();
 // After a new finding from an interceptor: halt when the user asked for it.
 void on_new_findings();
 int adjust_exit_status(int status);
+// For _exit/_Exit, which skip exit handlers: reports, writes the JSON report, and returns the
+// status to end with (the findings status instead of 0). Does nothing in a vfork child.
+int report_at_quick_exit(int status);
 
 extern std::atomic<bool> g_watchdog_started;
 void start_watchdog();

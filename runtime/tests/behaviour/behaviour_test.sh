@@ -76,6 +76,11 @@ rm -f "$r"
 check "lockscope run: findings of a grandchild process" 66 $?
 check "lockscope run: the grandchild's findings are in the report" 2 "$(findings "$r")"
 if ls "$r".* > /dev/null 2>&1; then echo "FAIL: per-process reports left behind"; failures=$((failures + 1)); fi
+rm -f "$r"
+"$lockscope" run --report "$r" -- sh -c /bin/true 2> "$work/err"
+check "lockscope run sh -c (dash ends with _exit): clean" 0 $?
+check "lockscope run sh -c: the clean report is written" 0 "$(findings "$r")"
+if grep -q "no report" "$work/err"; then echo "FAIL: lockscope run sh -c: claims the shim did not run"; failures=$((failures + 1)); fi
 LOCKSCOPE_RUNTIME=/nonexistent.so "$lockscope" run /bin/true 2> "$work/err"
 check "lockscope run: bad LOCKSCOPE_RUNTIME" 2 $?
 "$lockscope" run 2> /dev/null
