@@ -55,6 +55,24 @@ std::string readable(std::string name) {
   return name;
 }
 
+// Casts that designate the object their operand designates: pointer and reference
+// reinterpretations and class-hierarchy casts. Not integer/pointer conversions.
+bool keeps_the_object(CastKind k) {
+  switch (k) {
+    case CK_NoOp:
+    case CK_BitCast:
+    case CK_LValueBitCast:
+    case CK_BaseToDerived:
+    case CK_DerivedToBase:
+    case CK_UncheckedDerivedToBase:
+    case CK_Dynamic:
+    case CK_AddressSpaceConversion:
+      return true;
+    default:
+      return false;
+  }
+}
+
 const Expr* strip(const Expr* e) {
   while (e) {
     const Expr* before = e;
@@ -229,6 +247,9 @@ class FunctionExtractor {
       if (const Expr* inner = transparent_argument(e)) return path_of(inner, depth);
       return unknown("the result of '" + text(e) + "'");
     }
+    // (struct job *)arg, static_cast<Job*>(arg), a cast to a base or derived class: the same object.
+    if (const auto* c = dyn_cast<ExplicitCastExpr>(e); c && keeps_the_object(c->getCastKind()))
+      return path_of(c->getSubExpr(), depth);
     if (isa<CXXThisExpr>(e)) {
       Path p;
       p.root = Path::Root::This;

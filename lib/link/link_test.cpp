@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "extract/extract.h"
 #include "facts/facts_json.h"
 
@@ -637,6 +639,62 @@ int main() { bound = std::bind(make(1), 1); std::thread t(run); t.join(); }
   }
   EXPECT_TRUE(nothing);
   EXPECT_TRUE(not_understood);
+}
+
+// liblzma's shape: each coder calls the next one through a function pointer in its `next`, with
+// the coder object behind a void*. The casts back must keep the object (the race on `count` is
+// found), and the one line reached through many coder chains is reported once per object path,
+// not once per chain of types.
+TEST(Paths, CoderChainThroughFunctionPointersAndCasts) {
+  std::string code = R"(#include <pthread.h>
+#include <stdlib.h>
+typedef struct next_coder { void* coder; void (*code)(void* coder); } next_coder;
+typedef struct a_coder { next_coder next; long count; } a_coder;
+typedef struct b_coder { next_coder next; long count; } b_coder;
+typedef struct c_coder { next_coder next; long count; } c_coder;
+static void a_code(void* c) { a_coder* self = (a_coder*)c; self->count++; if (self->next.code) self->next.code(self->next.coder); }
+static void b_code(void* c) { b_coder* self = (b_coder*)c; self->count++; if (self->next.code) self->next.code(self->next.coder); }
+static void c_code(void* c) { c_coder* self = (c_coder*)c; self->count++; if (self->next.code) self->next.code(self->next.coder); }
+void a_init(next_coder* next) { a_coder* c = calloc(1, sizeof *c); next->coder = c; next->code = a_code; }
+void b_init(next_coder* next) { b_coder* c = calloc(1, sizeof *c); next->coder = c; next->code = b_code; }
+void c_init(next_coder* next) { c_coder* c = calloc(1, sizeof *c); next->coder = c; next->code = c_code; }
+next_coder root;
+static void* worker(void* arg) { (void)arg; root.code(root.coder); return 0; }
+int main(int argc, char** argv) {
+  (void)argv;
+  if (argc == 1) a_init(&root); else if (argc == 2) b_init(&root); else c_init(&root);
+  pthread_t x, y;
+  pthread_create(&x, 0, worker, 0);
+  pthread_create(&y, 0, worker, 0);
+  pthread_join(x, 0);
+  pthread_join(y, 0);
+  return 0;
+}
+)";
+  report::Report r = check({{"chain.c", code}});
+  std::set<std::pair<unsigned, std::string>> seen;
+  std::set<unsigned> lines;
+  for (const auto& f : r.findings) {
+    EXPECT_EQ(f.kind, "data-race");
+    EXPECT_TRUE(seen.emplace(f.location.line, f.message).second) << "reported twice: " << f.message;
+    lines.insert(f.location.line);
+  }
+  EXPECT_EQ(lines, (std::set<unsigned>{7, 8, 9}));
+}
+
+// Object paths are cut to their last fields past six (k-limiting): a write seven fields deep is
+// still a race, named after the fields it ends with.
+TEST(Paths, DeepPathsAreCutShortAndStillChecked) {
+  report::Report r = check(R"(#include <thread>
+struct L7 { int count; };
+struct L6 { L7 g; }; struct L5 { L6 f; }; struct L4 { L5 e; }; struct L3 { L4 d; };
+struct L2 { L3 c; }; struct L1 { L2 b; }; struct L0 { L1 a; };
+L0 root;
+void bump() { root.a.b.c.d.e.f.g.count++; }
+int main() { std::thread x(bump), y(bump); x.join(); y.join(); }
+)");
+  ASSERT_EQ(found(r), V{"data-race@6"});
+  EXPECT_NE(r.findings[0].message.find("'root...g.count'"), std::string::npos) << r.findings[0].message;
 }
 
 }  // namespace

@@ -20,7 +20,16 @@ struct Resolved {
   std::string id;
   std::string name;
   std::string last_field;  // the id of the last field on the way (holders fall back to it)
+  unsigned hops = 0;       // fields on the way since the root (or since the path was cut short)
+  std::string root, root_name;  // the path's root object (kept when the path is cut short)
 };
+
+// Object paths longer than this many fields are cut short (k-limiting): the root and the last
+// field stay, "root.~.field" then stands for that field of any object reached from the root
+// that way. Chains of nested objects reached
+// through function-pointer tables (liblzma's coder->next.coder->...) otherwise grow a new context
+// at every level and exhaust the analysis budget long before the threads are analysed.
+constexpr unsigned kMaxFieldHops = 6;
 
 struct Context {
   std::optional<Resolved> self;
@@ -315,11 +324,17 @@ class Analyzer {
         else r = {"t:" + fn.class_name, fn.class_name.empty() ? "this" : fn.class_name + ":"};
         break;
     }
+    if (r.root.empty()) r.root = r.id, r.root_name = r.name;
     if (bind_last || !p.fields.empty()) r = bound(r);
     for (size_t i = 0; i < p.fields.size(); ++i) {
       const auto& f = p.fields[i];
-      r.id += "." + f.id;
       r.last_field = f.id;
+      if (++r.hops > kMaxFieldHops && !f.id.starts_with("[")) {
+        r = {r.root + ".~." + f.id, r.root_name + "..." + f.name, f.id, 1, r.root, r.root_name};
+        if (bind_last || i + 1 < p.fields.size()) r = bound(r);
+        continue;
+      }
+      r.id += "." + f.id;
       bool glue = f.name.starts_with("[") || r.name.ends_with(":");
       r.name += (glue ? (r.name.ends_with(":") ? ":" : "") : ".") + f.name;
       if (bind_last || i + 1 < p.fields.size()) r = bound(r);

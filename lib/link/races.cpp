@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <tuple>
 
 #include "link/ids.h"
 #include "report/kinds.h"
@@ -205,6 +206,10 @@ class RaceFinder {
   }
 
   void emit(const std::vector<const Access*>& group, const Access& w, const Access& other) {
+    // One finding per pair of sites and name: the same line reached through many contexts (objects
+    // whose paths differ only in the types along them, as in a chain of function-pointer
+    // coders) would otherwise print the same warning once per path.
+    if (!emitted_.emplace(w.site, other.site, w.target_name).second) return;
     report::Finding f;
     f.kind = std::string(report::kDataRace);
     const char* what = other.write ? "write" : "read";
@@ -236,6 +241,7 @@ class RaceFinder {
   const ProgramRun& run_;
   report::Report& out_;
   RaceLimits limits_;
+  std::set<std::tuple<report::Location, report::Location, std::string>> emitted_;
   // A local lives in one frame of the thread that started the threads given it. When that
   // thread runs as several instances, each has its own local, reached only by the threads that
   // instance started: within one instance, neither it nor what it started runs twice.
