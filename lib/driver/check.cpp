@@ -37,7 +37,8 @@ int exit_status_of(const report::Report& r) {
 }  // namespace
 
 CheckResult run_check(const CheckOptions& options, ActionMaker make_action, const Analyzer& analyze) {
-  std::vector<Unit> units = select_units({options.build_dir, options.fixed_args, options.files});
+  std::vector<std::string> assembly;
+  std::vector<Unit> units = select_units({options.build_dir, options.fixed_args, options.files}, &assembly);
   if (options.shard) units = shard_units(units, *options.shard);
   ExtractOptions extract_options;
   extract_options.resource_dir = resource_dir_for(options);
@@ -68,6 +69,10 @@ CheckResult run_check(const CheckOptions& options, ActionMaker make_action, cons
   result.extract_seconds = extract_seconds;
   result.from_cache = extraction.from_cache;
   result.warnings.insert(result.warnings.begin(), extraction.warnings.begin(), extraction.warnings.end());
+  if (!assembly.empty())
+    result.warnings.insert(result.warnings.begin(),
+                           "skipped " + std::to_string(assembly.size()) + " assembly source" +
+                               (assembly.size() == 1 ? "" : "s") + " (no C or C++ to analyze), such as " + assembly.front());
   return result;
 }
 

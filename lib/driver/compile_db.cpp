@@ -71,7 +71,16 @@ std::optional<std::string> find_compile_database(const std::string& file) {
   return std::nullopt;
 }
 
-std::vector<Unit> select_units(const UnitSelection& selection) {
+bool is_assembly(const Unit& unit) {
+  for (size_t i = 0; i + 1 < unit.command.size(); ++i)
+    if (unit.command[i] == "-x") return unit.command[i + 1].starts_with("assembler");
+  for (const std::string& arg : unit.command)
+    if (arg.starts_with("-xassembler")) return true;
+  std::string ext = std::string(llvm::sys::path::extension(unit.file));
+  return ext == ".s" || ext == ".S" || ext == ".sx" || ext == ".asm";
+}
+
+std::vector<Unit> select_units(const UnitSelection& selection, std::vector<std::string>* skipped) {
   const std::string cwd = current_directory();
   std::vector<std::string> files;
   for (const std::string& f : selection.files) {
@@ -103,8 +112,18 @@ std::vector<Unit> select_units(const UnitSelection& selection) {
     if (seen.insert(u.file).second) units.push_back(std::move(u));
   };
   if (files.empty()) {
-    for (const auto& cmd : db->getAllCompileCommands()) add(cmd);
-    if (units.empty()) throw InputError("compile database " + json_path + " has no entries");
+    size_t assembly = 0;
+    for (const auto& cmd : db->getAllCompileCommands()) {
+      if (is_assembly(to_unit(cmd))) {
+        ++assembly;
+        if (skipped) skipped->push_back(to_unit(cmd).file);
+        continue;
+      }
+      add(cmd);
+    }
+    if (units.empty())
+      throw InputError("compile database " + json_path +
+                       (assembly ? " lists only assembly sources: no C or C++ to analyze" : " has no entries"));
     return units;
   }
   for (size_t i = 0; i < files.size(); ++i) {

@@ -31,8 +31,11 @@ struct UnitSelection {
 
 // The units to analyze, one per source file (a file the database compiles twice is analyzed
 // with its first command, so its facts are not counted twice), in database or FILES order.
-// Throws InputError.
-std::vector<Unit> select_units(const UnitSelection& selection);
+// Throws InputError. Over a whole database, assembly sources (.s, .S, .asm, `-x assembler`) are
+// left out, as clang-tidy users expect: they are named in `skipped` when given.
+std::vector<Unit> select_units(const UnitSelection& selection, std::vector<std::string>* skipped = nullptr);
+// Whether a compile command assembles rather than compiles C or C++.
+bool is_assembly(const Unit& unit);
 
 // Where select_units looks when neither -p nor `--` is given: the nearest compile_commands.json
 // in the parent directories of `file`; nullopt when there is none.

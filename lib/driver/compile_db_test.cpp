@@ -84,6 +84,26 @@ TEST_F(CompileDb, EmptyDatabase) {
             "compile database " + dir.file("empty/compile_commands.json") + " has no entries");
 }
 
+TEST_F(CompileDb, AssemblySourcesOfTheDatabaseAreSkippedAndNamed) {
+  std::string s = dir.write("asm/x.S", "ret\n");
+  dir.write("asm/y.s", "ret\n");
+  dir.write("asm/c.c", "int c;\n");
+  dir.write("asm/db/compile_commands.json",
+            "[" + db_entry(dir.file("asm"), "x.S") + ", " + db_entry(dir.file("asm"), "c.c") + ", " +
+                db_entry(dir.file("asm"), "y.s") + ", " + db_entry(dir.file("asm"), "c.c", "-x assembler-with-cpp") + "]");
+  std::vector<std::string> skipped;
+  std::vector<Unit> units = select_units({dir.file("asm/db"), std::nullopt, {}}, &skipped);
+  ASSERT_EQ(units.size(), 1u);
+  EXPECT_EQ(units[0].file, dir.file("asm/c.c"));
+  EXPECT_EQ(skipped, (std::vector<std::string>{s, dir.file("asm/y.s"), dir.file("asm/c.c")}));
+}
+
+TEST_F(CompileDb, ADatabaseOfOnlyAssemblyIsNamedAsSuch) {
+  dir.write("only/x.S", "ret\n");
+  dir.write("only/db/compile_commands.json", "[" + db_entry(dir.file("only"), "x.S") + "]");
+  EXPECT_NE(input_error({dir.file("only/db"), std::nullopt, {}}).find("only assembly sources"), std::string::npos);
+}
+
 TEST_F(CompileDb, FixedArgumentsForEveryFile) {
   std::vector<Unit> units = select_units({std::nullopt, std::vector<std::string>{"-DFIXED", "-Iinc"}, {a, b}});
   ASSERT_EQ(units.size(), 2u);
