@@ -255,6 +255,8 @@ size_t report_now() {
 
 int report_at_quick_exit(int status) {
   if (!g_state || getpid() != g_state->state_pid) return status;
+  // _exit is async-signal-safe and programs call it from signal handlers; the report is not.
+  end_even_if_the_report_hangs();
   ++t_shim.in_shim;
   size_t n = report_now();
   {

@@ -47,8 +47,7 @@ void on_stop_signal(int sig) {
   if (reporting.exchange(true)) {
     for (;;) pause();
   }
-  set_default(SIGALRM);
-  alarm(kReportSeconds);
+  end_even_if_the_report_hangs();
   // A thread interrupted inside the shim may hold the locks the report needs: no report then,
   // rather than a wait that only the alarm would end.
   if (ready() && t_shim.in_shim == 0) report_before_fatal_signal();
@@ -81,6 +80,15 @@ void install_stop_signal_reporting() {
     act.sa_flags = SA_RESTART;
     real(sig, &act, nullptr);
   }
+}
+
+void end_even_if_the_report_hangs() {
+  set_default(SIGALRM);
+  sigset_t alrm;
+  sigemptyset(&alrm);
+  sigaddset(&alrm, SIGALRM);
+  pthread_sigmask(SIG_UNBLOCK, &alrm, nullptr);
+  alarm(kReportSeconds);
 }
 
 void block_stop_signals_in_this_thread() {

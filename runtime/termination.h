@@ -11,6 +11,10 @@ namespace lockscope::rt {
 // Called once at start, in the process that owns the shim state (and again in a forked child,
 // which inherits the handlers).
 void install_stop_signal_reporting();
+// For a report written where the program may be ending from a signal handler or with a lock of
+// its own held (malloc's): SIGALRM's default action ends the process after 10 s if the report
+// cannot be written, so a stop is never turned into a hang.
+void end_even_if_the_report_hangs();
 // The shim's own threads (the watchdog) never take these signals: the handler may have to wait
 // for locks that such a thread holds.
 void block_stop_signals_in_this_thread();
