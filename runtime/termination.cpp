@@ -34,11 +34,16 @@ SigactionFn sigaction_fn() {
   return f;
 }
 
-void set_default(int sig) {
+// The signal's default action, and the calling thread no longer blocking it.
+void set_default_and_unblock(int sig) {
   struct sigaction dfl {};
   dfl.sa_handler = SIG_DFL;
   sigemptyset(&dfl.sa_mask);
   sigaction_fn()(sig, &dfl, nullptr);
+  sigset_t only;
+  sigemptyset(&only);
+  sigaddset(&only, sig);
+  pthread_sigmask(SIG_UNBLOCK, &only, nullptr);
 }
 
 void on_stop_signal(int sig) {
@@ -51,11 +56,7 @@ void on_stop_signal(int sig) {
   // A thread interrupted inside the shim may hold the locks the report needs: no report then,
   // rather than a wait that only the alarm would end.
   if (ready() && t_shim.in_shim == 0) report_before_fatal_signal();
-  set_default(sig);
-  sigset_t only;
-  sigemptyset(&only);
-  sigaddset(&only, sig);
-  pthread_sigmask(SIG_UNBLOCK, &only, nullptr);
+  set_default_and_unblock(sig);
   raise(sig);
 }
 
@@ -83,11 +84,7 @@ void install_stop_signal_reporting() {
 }
 
 void end_even_if_the_report_hangs() {
-  set_default(SIGALRM);
-  sigset_t alrm;
-  sigemptyset(&alrm);
-  sigaddset(&alrm, SIGALRM);
-  pthread_sigmask(SIG_UNBLOCK, &alrm, nullptr);
+  set_default_and_unblock(SIGALRM);
   alarm(kReportSeconds);
 }
 
