@@ -1,5 +1,6 @@
 #include "link/lockset.h"
 
+#include "link/escapes.h"
 #include "link/holders.h"
 
 #include <algorithm>
@@ -214,7 +215,7 @@ void lift(ThreadPoint& p, const State& caller) {
 
 class Analyzer {
  public:
-  Analyzer(const Program& program, const Limits& limits) : program_(program), limits_(limits) {}
+  Analyzer(const Program& program, const Limits& limits) : program_(program), limits_(limits), escapes_(program) {}
 
   // Stored callables are collected while threads are analysed, so a call through a holder can
   // be analysed before everything stored into it was seen (a worker started before the tasks
@@ -298,6 +299,11 @@ class Analyzer {
   }
 
   // ---- paths -------------------------------------------------------------------------------
+
+  // An object rooted in a local that is never handed on (escapes.h): no other thread can reach it.
+  bool private_local(const Resolved& r) const {
+    return r.root.starts_with("l:") && !escapes_.local_escapes(r.root.substr(2));
+  }
 
   Resolved bound(Resolved r) const {
     for (int i = 0; i < 8; ++i) {
@@ -460,7 +466,7 @@ class Analyzer {
       }
       case Event::Kind::Access:
         if (rec)
-          if (auto r = resolve(e.target, fn, c))
+          if (auto r = resolve(e.target, fn, c); r && !private_local(*r))
             rec->add(
                 Access{r->id, r->name, e.write, e.loc, modes(s.locks), {}, fn.name, point_of(s), names(s.locks), maybe_only(s)});
         return;
@@ -769,6 +775,7 @@ class Analyzer {
 
   const Program& program_;
   Limits limits_;
+  Escapes escapes_;  // locals no other thread can reach: their accesses are not kept
   std::map<std::string, Result> memo_;
   std::map<std::string, Result> cut_;
   std::set<std::string> active_;  // functions being analysed, up the current call chain

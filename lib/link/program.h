@@ -28,6 +28,7 @@ class Program {
   // Locks initialised as recursive (pthread attributes, mtx_recursive), by resolved global id.
   bool initialised_recursive(const std::string& lock_id) const { return recursive_locks_.count(lock_id) != 0; }
   const std::vector<report::Diagnostic>& diagnostics() const { return diagnostics_; }
+  const std::map<std::string, facts::Function>& functions() const { return functions_; }
 
  private:
   std::map<std::string, facts::Function> functions_;
