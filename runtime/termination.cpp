@@ -17,7 +17,7 @@ namespace {
 constexpr int kStopSignals[] = {SIGTERM, SIGINT, SIGHUP};
 // If the report cannot be written (the signal interrupted a thread inside malloc, say), SIGALRM's
 // default action still ends the process after this many seconds: never a hang instead of a stop.
-constexpr unsigned kReportSeconds = 10;
+constexpr unsigned kReportSeconds = 30;  // room for symbolizing a large binary
 
 using SigactionFn = int (*)(int, const struct sigaction*, struct sigaction*);
 using SignalFn = sighandler_t (*)(int, sighandler_t);

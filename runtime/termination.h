@@ -12,7 +12,7 @@ namespace lockscope::rt {
 // which inherits the handlers).
 void install_stop_signal_reporting();
 // For a report written where the program may be ending from a signal handler or with a lock of
-// its own held (malloc's): SIGALRM's default action ends the process after 10 s if the report
+// its own held (malloc's): SIGALRM's default action ends the process after 30 s if the report
 // cannot be written, so a stop is never turned into a hang.
 void end_even_if_the_report_hangs();
 // The shim's own threads (the watchdog) never take these signals: the handler may have to wait
