@@ -16,6 +16,8 @@
 //        or by threads ordered by creation and join (each edge keeps its latest observation:
 //        thread and epoch, see thread_clock.h), or
 //      * every edge of it was always made while one common other lock was held (a gate lock), or
+//      * (shortened first) an edge of it was always made while another lock of the same cycle was
+//        held: that thread made the shortcut edge too, and the shorter cycle is the one reported,
 //      * at some lock of the cycle both the acquisition that enters it and the hold that leaves
 //        it were only ever in read mode (readers do not exclude each other, so no thread can
 //        wait there: read-read cycles are not deadlocks).
@@ -167,6 +169,7 @@ class Detector {
   const Evidence* find_evidence(uint64_t key);
   uint32_t intern(ThreadState& t, const Stack& s);
   void on_new_cycle(std::vector<uint64_t> keys);
+  std::vector<uint64_t> shortcut(std::vector<uint64_t> keys);
   bool cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<Evidence>& infos);
   void report_cycle(const std::vector<uint64_t>& keys, const std::vector<Evidence>& infos);
   void recheck_pending(uint64_t changed_key);
