@@ -224,7 +224,7 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
       if (!(e.modes & bit)) e.modes |= bit, changed = true;
       uint8_t kept = 0;
       for (uint8_t i = 0; i < e.ngates; ++i)
-        if (t.holds(e.gates[i])) e.gates[kept++] = e.gates[i];
+        if (t.holds_exclusively(e.gates[i])) e.gates[kept++] = e.gates[i];
       if (kept != e.ngates) e.ngates = kept, changed = true;
       // The latest observation by another thread, or by this one in a later epoch, is kept: it is
       // the one most likely to overlap in time with the other edges of a cycle.
@@ -247,11 +247,11 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
       e.modes = bit;
       e.thread = t.index;
       e.epoch = t.epoch;
-      // Gate candidates: the outermost other locks held right now.
+      // Gate candidates: the outermost other locks held right now, exclusively (holds_exclusively).
       HeldEntry* held = t.held_array();
       for (uint32_t i = 0, n = t.held_count(); i < n && e.ngates < 4; ++i) {
         uint32_t id = held[i].lock_id;
-        if (id == from.lock_id || id == to.id || held[i].reentry) continue;
+        if (id == from.lock_id || id == to.id || held[i].reentry || held[i].mode == Mode::Read) continue;
         if (std::find(e.gates, e.gates + e.ngates, id) == e.gates + e.ngates) e.gates[e.ngates++] = id;
       }
       uint32_t id = evidence_.acquire(e, t.evidence_hint);

@@ -15,9 +15,11 @@
 //      * its edges cannot be held at the same time by different threads: all made by one thread,
 //        or by threads ordered by creation and join (each edge keeps its latest observation:
 //        thread and epoch, see thread_clock.h), or
-//      * every edge of it was always made while one common other lock was held (a gate lock), or
-//      * (shortened first) an edge of it was always made while another lock of the same cycle was
-//        held: that thread made the shortcut edge too, and the shorter cycle is the one reported,
+//      * every edge of it was always made while one common other lock was held exclusively (a gate
+//        lock; a read hold of an rwlock is shared, so it is none), or
+//      * it has a detour: an edge of it was always made while another lock of the same cycle was
+//        held exclusively; that thread made the shortcut edge too, and the shorter cycle is the
+//        one examined and reported instead (Detector::shortcut), or
 //      * at some lock of the cycle both the acquisition that enters it and the hold that leaves
 //        it were only ever in read mode (readers do not exclude each other, so no thread can
 //        wait there: read-read cycles are not deadlocks).
