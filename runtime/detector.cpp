@@ -261,16 +261,38 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
       graph_.place_isolated(b, uint64_t{to.addr} << 16 | (rank_counter_++ & 0xFFFF));
       if (!graph_.insert_new_edge(a, b, id, found.hint)) {
         refused_.emplace(key, id);
-        std::vector<uint32_t> path = graph_.find_path(b, a);
-        std::vector<uint64_t> keys;
-        for (size_t i = 0; i + 1 < path.size(); ++i)
-          keys.push_back(edge_key(graph_.label(path[i]), graph_.label(path[i + 1])));
-        keys.push_back(key);
-        on_new_cycle(std::move(keys));
+        for (std::vector<uint64_t>& keys : cycles_closed_by(a, b, key)) on_new_cycle(std::move(keys));
       }
     }
   }
   t.cache_edge(key, bit, e.gates, e.ngates);
+}
+
+// Called with graph_lock_ held, for the refused edge a->b (`key`): cycles it closes, as edge keys in
+// order with a->b last. The shortest one, and the shortest through each other lock b leads to (a
+// few): one edge can close two deadlocks (memcached: the crawler's lru_crawler_lock ->
+// maintenance_lock closes a two-lock and a three-lock cycle when it comes last), and the shortest
+// path alone would name only one. Detours among them shorten to cycles already found (shortcut()).
+std::vector<std::vector<uint64_t>> Detector::cycles_closed_by(uint32_t a, uint32_t b, uint64_t key) {
+  constexpr size_t kFirstHops = 8;
+  std::vector<std::vector<uint32_t>> paths{graph_.find_path(b, a)};
+  for (uint32_t hop : graph_.successors(b, kFirstHops)) {
+    if (paths[0].size() > 1 && hop == paths[0][1]) continue;
+    std::vector<uint32_t> rest = graph_.find_path(hop, a);
+    if (rest.empty()) continue;
+    rest.insert(rest.begin(), b);
+    paths.push_back(std::move(rest));
+  }
+  std::vector<std::vector<uint64_t>> cycles;
+  for (const auto& path : paths) {
+    if (path.size() < 2) continue;
+    std::vector<uint64_t> keys;
+    for (size_t i = 0; i + 1 < path.size(); ++i)
+      keys.push_back(edge_key(graph_.label(path[i]), graph_.label(path[i + 1])));
+    keys.push_back(key);
+    cycles.push_back(std::move(keys));
+  }
+  return cycles;
 }
 
 // Called with graph_lock_ held. `keys` are the cycle's edges in order, the closing edge last.

@@ -11,7 +11,8 @@
 //  - Recursive re-entry (recursive mutexes, a second read lock of an rwlock) adds nothing.
 //  - Edges are taken from the 16 most recently acquired held locks: a thread holding 10,000 locks
 //    still pays a bounded cost per acquisition, and older orderings follow by transitivity.
-//  - A cycle is reported once (per set of locks) unless
+//  - An edge that closes cycles names the shortest and the shortest through each of a few other
+//    locks its target leads to (cycles_closed_by). A cycle is reported once (per set of locks) unless
 //      * its edges cannot be held at the same time by different threads: all made by one thread,
 //        or by threads ordered by creation and join (each edge keeps its latest observation:
 //        thread and epoch, see thread_clock.h), or
@@ -170,6 +171,7 @@ class Detector {
   bool node_is(uint32_t slot, uint32_t id);
   const Evidence* find_evidence(uint64_t key);
   uint32_t intern(ThreadState& t, const Stack& s);
+  std::vector<std::vector<uint64_t>> cycles_closed_by(uint32_t a, uint32_t b, uint64_t key);
   void on_new_cycle(std::vector<uint64_t> keys);
   std::vector<uint64_t> shortcut(std::vector<uint64_t> keys);
   bool cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<Evidence>& infos);

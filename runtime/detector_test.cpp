@@ -104,6 +104,21 @@ TEST_F(DetectorTest, DetourMadeWithoutItsOuterLockIsReported) {
   EXPECT_EQ(d.stats().pending_cycles, 0u);
 }
 
+// memcached again, with the crawler's edge last: lru_crawler -> maintenance closes both the
+// two-lock cycle with maintenance -> lru_crawler and the three-lock one through lru_maintainer.
+TEST_F(DetectorTest, OneClosingEdgeReportsEachCycleItCloses) {
+  FakeLock &maintenance = gate, &rebalance = a, &maintainer = b, &crawler = c;
+  ThreadState* t3 = d.create_thread();
+  lock(t3, maintainer), lock(t3, crawler), unlock(t3, crawler), unlock(t3, maintainer);
+  lock(t1, maintenance), lock(t1, rebalance), lock(t1, maintainer), lock(t1, crawler);
+  unlock(t1, crawler), unlock(t1, maintainer), unlock(t1, rebalance), unlock(t1, maintenance);
+  EXPECT_TRUE(findings().empty());
+  lock(t2, crawler), lock(t2, maintenance), unlock(t2, maintenance), unlock(t2, crawler);
+  auto f = findings();
+  ASSERT_EQ(f.size(), 2u);  // not the detours through rebalance
+  EXPECT_EQ(f[0].locks.size() + f[1].locks.size(), 5u);
+}
+
 TEST_F(DetectorTest, TryLockAddsNoEdgeIntoTheLock) {
   // What std::lock / std::scoped_lock do: lock the first, try the rest.
   lock(t1, a), lock(t1, b, Mode::Write, /*blocking=*/false), unlock(t1, b), unlock(t1, a);
