@@ -108,6 +108,8 @@ def main():
     ap.add_argument("--shutdown", action="store_true")
     ap.add_argument("--small", action="store_true", help="values of 10-100 bytes: many items, hash table expansions")
     ap.add_argument("--flush-every", type=int, default=5, help="flush_all every N admin rounds")
+    ap.add_argument("--final-metadump-hash", action="store_true",
+                    help="after the load and a 2 s pause (a pending hash expansion runs), one `lru_crawler metadump hash`")
     a = ap.parse_args()
     FLUSH_EVERY = a.flush_every
     if a.small: SIZES = [10, 30, 100]
@@ -128,6 +130,11 @@ def main():
         dt, a.conns * a.ops, len(errors), errors[:3], st[b"evictions"].decode(), st[b"curr_items"].decode(), st[b"total_connections"].decode(), st[b"hash_power_level"].decode()))
     if b"extstore_objects_written" in st:
         print("extstore: objects written %s, read %s, compact_rescues %s" % (st[b"extstore_objects_written"].decode(), st[b"extstore_objects_read"].decode(), st.get(b"extstore_compact_rescues", b"-").decode()))
+    if a.final_metadump_hash:
+        time.sleep(2)
+        c.send(b"lru_crawler metadump hash\r\n")
+        while not c.line().endswith(b"END"): pass
+        print("final metadump hash: done")
     if a.shutdown:
         c.send(b"shutdown\r\n")
         try: print("shutdown:", c.line())
