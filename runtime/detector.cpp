@@ -120,10 +120,15 @@ Verdict Detector::before_lock(ThreadState& t, LockState& lock, Mode mode, bool b
     return returns_error ? Verdict::Reported : Verdict::WouldHang;
   }
   if (!blocking || n == 0) return Verdict::Proceed;
-  for (uint32_t i = n, seen = 0; i-- > 0 && seen < kEdgeSources;) {
+  // The window of edge sources, recorded outermost first: an edge from an outer lock exists before
+  // the edges from locks nested inside it, so a cycle closed by a nested edge can be drawn through
+  // the outer lock instead (shortcut()).
+  uint32_t lo = n;
+  for (uint32_t seen = 0; lo > 0 && seen < kEdgeSources;)
+    if (!held[--lo].reentry) ++seen;
+  for (uint32_t i = lo; i < n; ++i) {
     const HeldEntry& from = held[i];
     if (from.reentry) continue;
-    ++seen;
     uint64_t key = edge_key(from.lock_id, lock.id);
     uint8_t bit = mode_bit(from.mode, mode);
     if (t.edge_cached(key, bit)) continue;
@@ -219,7 +224,7 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
       if (!(e.modes & bit)) e.modes |= bit, changed = true;
       uint8_t kept = 0;
       for (uint8_t i = 0; i < e.ngates; ++i)
-        if (t.holds(e.gates[i])) e.gates[kept++] = e.gates[i];
+        if (t.holds_exclusively(e.gates[i])) e.gates[kept++] = e.gates[i];
       if (kept != e.ngates) e.ngates = kept, changed = true;
       // The latest observation by another thread, or by this one in a later epoch, is kept: it is
       // the one most likely to overlap in time with the other edges of a cycle.
@@ -242,11 +247,11 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
       e.modes = bit;
       e.thread = t.index;
       e.epoch = t.epoch;
-      // Gate candidates: the outermost other locks held right now.
+      // Gate candidates: the outermost other locks held right now, exclusively (holds_exclusively).
       HeldEntry* held = t.held_array();
       for (uint32_t i = 0, n = t.held_count(); i < n && e.ngates < 4; ++i) {
         uint32_t id = held[i].lock_id;
-        if (id == from.lock_id || id == to.id || held[i].reentry) continue;
+        if (id == from.lock_id || id == to.id || held[i].reentry || held[i].mode == Mode::Read) continue;
         if (std::find(e.gates, e.gates + e.ngates, id) == e.gates + e.ngates) e.gates[e.ngates++] = id;
       }
       uint32_t id = evidence_.acquire(e, t.evidence_hint);
@@ -256,27 +261,84 @@ void Detector::record_edge(ThreadState& t, const HeldEntry& from, LockState& to,
       graph_.place_isolated(b, uint64_t{to.addr} << 16 | (rank_counter_++ & 0xFFFF));
       if (!graph_.insert_new_edge(a, b, id, found.hint)) {
         refused_.emplace(key, id);
-        std::vector<uint32_t> path = graph_.find_path(b, a);
-        std::vector<uint64_t> keys;
-        for (size_t i = 0; i + 1 < path.size(); ++i)
-          keys.push_back(edge_key(graph_.label(path[i]), graph_.label(path[i + 1])));
-        keys.push_back(key);
-        on_new_cycle(std::move(keys));
+        for (std::vector<uint64_t>& keys : cycles_closed_by(a, b, key)) on_new_cycle(std::move(keys));
       }
     }
   }
   t.cache_edge(key, bit, e.gates, e.ngates);
 }
 
-// Called with graph_lock_ held. `keys` are the cycle's edges in order, the closing edge last.
-void Detector::on_new_cycle(std::vector<uint64_t> keys) {
-  std::vector<Evidence> infos;
-  if (cycle_suppressed(keys, infos)) {
-    pending_.push_back(std::move(keys));
-    have_pending_.store(true, std::memory_order_release);
-    return;
+// Called with graph_lock_ held, for the refused edge a->b (`key`): cycles it closes, as edge keys in
+// order with a->b last. The shortest one, and the shortest through each other lock b leads to (a
+// few): one edge can close two deadlocks (memcached: the crawler's lru_crawler_lock ->
+// maintenance_lock closes a two-lock and a three-lock cycle when it comes last), and the shortest
+// path alone would name only one. Detours among them shorten to cycles already found (shortcut()).
+std::vector<std::vector<uint64_t>> Detector::cycles_closed_by(uint32_t a, uint32_t b, uint64_t key) {
+  constexpr size_t kFirstHops = 8;
+  std::vector<std::vector<uint32_t>> paths{graph_.find_path(b, a)};
+  for (uint32_t hop : graph_.successors(b, kFirstHops)) {
+    if (paths[0].size() > 1 && hop == paths[0][1]) continue;
+    std::vector<uint32_t> rest = graph_.find_path(hop, a);
+    if (rest.empty()) continue;
+    rest.insert(rest.begin(), b);
+    paths.push_back(std::move(rest));
   }
-  report_cycle(keys, infos);
+  std::vector<std::vector<uint64_t>> cycles;
+  for (const auto& path : paths) {
+    if (path.size() < 2) continue;
+    std::vector<uint64_t> keys;
+    for (size_t i = 0; i + 1 < path.size(); ++i)
+      keys.push_back(edge_key(graph_.label(path[i]), graph_.label(path[i + 1])));
+    keys.push_back(key);
+    cycles.push_back(std::move(keys));
+  }
+  return cycles;
+}
+
+// Called with graph_lock_ held. `keys` are the cycle's edges in order, the closing edge last.
+// A cycle with a detour (shortcut()) waits as pending in case the detour's gate is ever dropped;
+// the shorter cycle it points at is examined instead.
+void Detector::on_new_cycle(std::vector<uint64_t> keys) {
+  std::vector<uint64_t> shortened = shortcut(keys);
+  std::vector<Evidence> infos;
+  bool suppressed = cycle_suppressed(shortened, infos);
+  if (shortened != keys) pending_.push_back(std::move(keys));
+  if (suppressed) pending_.push_back(std::move(shortened));
+  else report_cycle(shortened, infos);
+  if (!pending_.empty()) have_pending_.store(true, std::memory_order_release);
+}
+
+// Called with graph_lock_ held. A cycle in which an edge v->w was always made while another lock x
+// of the cycle was held (x among the edge's gates) cannot deadlock in that shape: the thread
+// waiting on v->w holds x, so no other thread can hold x and wait on the edge out of x. That
+// thread made x->w as well, and the deadlock the cycle points at is the shorter x->w->...->x
+// (memcached: pause_threads takes every pause lock under maintenance_lock). Returns the cycle with
+// each such detour replaced by its shortcut; a detour whose shortcut edge is unknown (outside the
+// edge window, or retired) stays, which errs toward reporting.
+std::vector<uint64_t> Detector::shortcut(std::vector<uint64_t> keys) {
+  auto from_of = [](uint64_t key) { return static_cast<uint32_t>(key >> 32); };
+  for (size_t i = 0; i < keys.size();) {
+    const Evidence* e = find_evidence(keys[i]);
+    if (!e) return keys;  // a retired lock's edge: cycle_suppressed drops the cycle
+    uint32_t w = static_cast<uint32_t>(keys[i]);
+    size_t j = keys.size();
+    uint64_t direct = 0;
+    for (uint8_t g = 0; g < e->ngates && j == keys.size(); ++g) {
+      auto x = std::find_if(keys.begin(), keys.end(), [&](uint64_t k) { return from_of(k) == e->gates[g]; });
+      if (x != keys.end() && find_evidence(edge_key(e->gates[g], w)))
+        j = static_cast<size_t>(x - keys.begin()), direct = edge_key(e->gates[g], w);
+    }
+    if (j == keys.size()) {
+      ++i;
+      continue;
+    }
+    // Keep x->w, then the edges from w back to x; drop x ... v->w.
+    std::vector<uint64_t> shorter{direct};
+    for (size_t k = (i + 1) % keys.size(); k != j; k = (k + 1) % keys.size()) shorter.push_back(keys[k]);
+    keys = std::move(shorter);
+    i = 0;
+  }
+  return keys;
 }
 
 bool Detector::cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<Evidence>& infos) {
@@ -336,7 +398,9 @@ void Detector::recheck_pending(uint64_t changed_key) {
   for (size_t i = 0; i < pending_.size();) {
     const auto& keys = pending_[i];
     std::vector<Evidence> infos;
-    if (std::find(keys.begin(), keys.end(), changed_key) != keys.end() && !cycle_suppressed(keys, infos)) {
+    // A cycle that still has a detour stays pending: its shortcut is examined on its own.
+    if (std::find(keys.begin(), keys.end(), changed_key) != keys.end() && shortcut(keys) == keys &&
+        !cycle_suppressed(keys, infos)) {
       report_cycle(keys, infos);
       pending_.erase(pending_.begin() + static_cast<ptrdiff_t>(i));
     } else {

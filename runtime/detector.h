@@ -11,11 +11,16 @@
 //  - Recursive re-entry (recursive mutexes, a second read lock of an rwlock) adds nothing.
 //  - Edges are taken from the 16 most recently acquired held locks: a thread holding 10,000 locks
 //    still pays a bounded cost per acquisition, and older orderings follow by transitivity.
-//  - A cycle is reported once (per set of locks) unless
+//  - An edge that closes cycles names the shortest and the shortest through each of a few other
+//    locks its target leads to (cycles_closed_by). A cycle is reported once (per set of locks) unless
 //      * its edges cannot be held at the same time by different threads: all made by one thread,
 //        or by threads ordered by creation and join (each edge keeps its latest observation:
 //        thread and epoch, see thread_clock.h), or
-//      * every edge of it was always made while one common other lock was held (a gate lock), or
+//      * every edge of it was always made while one common other lock was held exclusively (a gate
+//        lock; a read hold of an rwlock is shared, so it is none), or
+//      * it has a detour: an edge of it was always made while another lock of the same cycle was
+//        held exclusively; that thread made the shortcut edge too, and the shorter cycle is the
+//        one examined and reported instead (Detector::shortcut), or
 //      * at some lock of the cycle both the acquisition that enters it and the hold that leaves
 //        it were only ever in read mode (readers do not exclude each other, so no thread can
 //        wait there: read-read cycles are not deadlocks).
@@ -166,7 +171,9 @@ class Detector {
   bool node_is(uint32_t slot, uint32_t id);
   const Evidence* find_evidence(uint64_t key);
   uint32_t intern(ThreadState& t, const Stack& s);
+  std::vector<std::vector<uint64_t>> cycles_closed_by(uint32_t a, uint32_t b, uint64_t key);
   void on_new_cycle(std::vector<uint64_t> keys);
+  std::vector<uint64_t> shortcut(std::vector<uint64_t> keys);
   bool cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<Evidence>& infos);
   void report_cycle(const std::vector<uint64_t>& keys, const std::vector<Evidence>& infos);
   void recheck_pending(uint64_t changed_key);

@@ -78,6 +78,47 @@ TEST_F(DetectorTest, ThreeLockCycle) {
   EXPECT_EQ(f[0].locks.size(), 3u);
 }
 
+// memcached's pause_threads: every pause lock is taken under maintenance_lock. The cycle drawn
+// through a lock nested inside it is the same deadlock as the short one, not a second report...
+TEST_F(DetectorTest, CycleThroughANestedLockIsReportedAsItsShortcut) {
+  FakeLock& maintenance = gate;
+  lock(t2, b), lock(t2, maintenance), unlock(t2, maintenance), unlock(t2, b);
+  lock(t1, maintenance), lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a), unlock(t1, maintenance);
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].locks.size(), 2u);
+  EXPECT_EQ(d.stats().pending_cycles, 1u);  // maintenance -> a -> b -> maintenance
+}
+
+// ...until the nested edge is made without the outer lock: then the long cycle is a deadlock of its own.
+TEST_F(DetectorTest, DetourMadeWithoutItsOuterLockIsReported) {
+  FakeLock& maintenance = gate;
+  lock(t2, b), lock(t2, maintenance), unlock(t2, maintenance), unlock(t2, b);
+  lock(t1, maintenance), lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a), unlock(t1, maintenance);
+  ASSERT_EQ(findings().size(), 1u);
+  ThreadState* t3 = d.create_thread();
+  lock(t3, a), lock(t3, b), unlock(t3, b), unlock(t3, a);
+  auto f = findings();
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].locks.size(), 3u);
+  EXPECT_EQ(d.stats().pending_cycles, 0u);
+}
+
+// memcached again, with the crawler's edge last: lru_crawler -> maintenance closes both the
+// two-lock cycle with maintenance -> lru_crawler and the three-lock one through lru_maintainer.
+TEST_F(DetectorTest, OneClosingEdgeReportsEachCycleItCloses) {
+  FakeLock &maintenance = gate, &rebalance = a, &maintainer = b, &crawler = c;
+  ThreadState* t3 = d.create_thread();
+  lock(t3, maintainer), lock(t3, crawler), unlock(t3, crawler), unlock(t3, maintainer);
+  lock(t1, maintenance), lock(t1, rebalance), lock(t1, maintainer), lock(t1, crawler);
+  unlock(t1, crawler), unlock(t1, maintainer), unlock(t1, rebalance), unlock(t1, maintenance);
+  EXPECT_TRUE(findings().empty());
+  lock(t2, crawler), lock(t2, maintenance), unlock(t2, maintenance), unlock(t2, crawler);
+  auto f = findings();
+  ASSERT_EQ(f.size(), 2u);  // not the detours through rebalance
+  EXPECT_EQ(f[0].locks.size() + f[1].locks.size(), 5u);
+}
+
 TEST_F(DetectorTest, TryLockAddsNoEdgeIntoTheLock) {
   // What std::lock / std::scoped_lock do: lock the first, try the rest.
   lock(t1, a), lock(t1, b, Mode::Write, /*blocking=*/false), unlock(t1, b), unlock(t1, a);

@@ -272,4 +272,13 @@ std::vector<uint32_t> LockGraph::find_path(uint32_t from, uint32_t to) const {
   return path;
 }
 
+std::vector<uint32_t> LockGraph::successors(uint32_t n, size_t max) const {
+  std::vector<uint32_t> out;
+  if (n >= count_) return out;
+  for_each_out(node(n), [&](const Edge& e) {
+    if (out.size() < max) out.push_back(e.target);
+  });
+  return out;
+}
+
 }  // namespace lockscope::rt

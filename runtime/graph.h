@@ -107,6 +107,8 @@ class LockGraph {
   void remove_node(uint32_t n, std::vector<uint32_t>* values = nullptr);
   // Shortest path from `from` to `to` (both included) following edges; empty when unreachable.
   std::vector<uint32_t> find_path(uint32_t from, uint32_t to) const;
+  // The nodes n has an edge to (at most `max` of them, in no particular order).
+  std::vector<uint32_t> successors(uint32_t n, size_t max) const;
   size_t edge_count() const { return edges_; }
   const BlockArena& arena() const { return arena_; }
 

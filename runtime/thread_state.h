@@ -81,17 +81,19 @@ struct ThreadState {
   void clear_held() { held_n.store(0, std::memory_order_release); }
 
   static uint32_t cache_index(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 54; }
-  bool holds(uint32_t lock_id) {
+  // Whether this thread holds the lock so that no other thread can (a mutex, or an rwlock in write
+  // mode): only such a hold can be a gate. Readers share an rwlock, so a read hold gates nothing.
+  bool holds_exclusively(uint32_t lock_id) {
     HeldEntry* h = held_array();
     for (uint32_t i = held_count(); i-- > 0;)
-      if (h[i].lock_id == lock_id) return true;
+      if (h[i].lock_id == lock_id && h[i].mode == Mode::Write) return true;
     return false;
   }
   bool edge_cached(uint64_t key, uint8_t mode_bit) {
     const CachedEdge& c = edge_cache[cache_index(key)];
     if (c.key != key || c.epoch != epoch || !(c.modes & mode_bit)) return false;
     for (uint8_t i = 0; i < c.ngates; ++i)
-      if (!holds(c.gates[i])) return false;
+      if (!holds_exclusively(c.gates[i])) return false;
     return true;
   }
   void cache_edge(uint64_t key, uint8_t mode_bit, const uint32_t* gates, uint8_t ngates) {
