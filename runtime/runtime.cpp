@@ -253,10 +253,7 @@ size_t report_now() {
   return n;
 }
 
-int report_at_quick_exit(int status) {
-  if (!g_state || getpid() != g_state->state_pid) return status;
-  // _exit is async-signal-safe and programs call it from signal handlers; the report is not.
-  end_even_if_the_report_hangs();
+size_t report_before_fatal_signal() {
   ++t_shim.in_shim;
   size_t n = report_now();
   {
@@ -264,17 +261,15 @@ int report_at_quick_exit(int status) {
     write_json_locked();
   }
   --t_shim.in_shim;
-  return status == 0 && n > 0 ? g_state->options.exitcode : status;
+  return n;
 }
 
-void report_before_fatal_signal() {
-  ++t_shim.in_shim;
-  report_now();
-  {
-    SpinGuard g(g_state->report_lock);
-    write_json_locked();
-  }
-  --t_shim.in_shim;
+int report_at_quick_exit(int status) {
+  if (!g_state || getpid() != g_state->state_pid) return status;
+  // _exit is async-signal-safe and programs call it from signal handlers; the report is not.
+  end_even_if_the_report_hangs();
+  size_t n = report_before_fatal_signal();
+  return status == 0 && n > 0 ? g_state->options.exitcode : status;
 }
 
 void die_with_findings() {

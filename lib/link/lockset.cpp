@@ -27,9 +27,9 @@ struct Resolved {
 
 // Object paths longer than this many fields are cut short (k-limiting): the root and the last
 // field stay, "root.~.field" then stands for that field of any object reached from the root
-// that way. Chains of nested objects reached
-// through function-pointer tables (liblzma's coder->next.coder->...) otherwise grow a new context
-// at every level and exhaust the analysis budget long before the threads are analysed.
+// that way. Chains of nested objects reached through function-pointer tables (liblzma's
+// coder->next.coder->...) otherwise grow a new context at every level and exhaust the analysis
+// budget long before the threads are analysed.
 constexpr unsigned kMaxFieldHops = 6;
 
 struct Context {

@@ -5,7 +5,6 @@
 #include <optional>
 #include <set>
 #include <tuple>
-#include <tuple>
 
 #include "link/ids.h"
 #include "report/kinds.h"
