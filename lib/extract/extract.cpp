@@ -325,6 +325,75 @@ class FunctionExtractor {
     }
   }
 
+  // The value `v` last received before the end of `b`, when that is a call's result: found in `b`
+  // or, while there is exactly one way in, in the blocks before it. Null when unknown.
+  static const CallExpr* last_call_assigned(const CFGBlock* b, const VarDecl* v) {
+    for (int depth = 0; b && depth < 8; ++depth) {
+      for (auto it = b->rbegin(); it != b->rend(); ++it) {
+        auto el = it->getAs<CFGStmt>();
+        if (!el) continue;
+        const Expr* value = nullptr;
+        bool assigns = false;
+        if (const auto* bo = dyn_cast<BinaryOperator>(el->getStmt()); bo && bo->isAssignmentOp())
+          if (const auto* d = dyn_cast<DeclRefExpr>(bo->getLHS()->IgnoreParenImpCasts()); d && d->getDecl() == v)
+            assigns = true, value = bo->getOpcode() == BO_Assign ? bo->getRHS() : nullptr;
+        if (const auto* ds = dyn_cast<DeclStmt>(el->getStmt()))
+          for (const Decl* d : ds->decls())
+            if (d == v) assigns = true, value = v->getInit();
+        if (const auto* u = dyn_cast<UnaryOperator>(el->getStmt()); u && u->isIncrementDecrementOp())
+          if (const auto* d = dyn_cast<DeclRefExpr>(u->getSubExpr()->IgnoreParenImpCasts()); d && d->getDecl() == v)
+            return nullptr;
+        if (assigns) return value ? dyn_cast<CallExpr>(value->IgnoreParenImpCasts()) : nullptr;
+      }
+      const CFGBlock* only = nullptr;
+      unsigned preds = 0;
+      for (const auto& p : b->preds())
+        if (const CFGBlock* r = p.getReachableBlock()) only = r, ++preds;
+      b = preds == 1 ? only : nullptr;
+    }
+    return nullptr;
+  }
+
+  static bool creates_thread(const CallExpr* c) {
+    const FunctionDecl* f = c->getDirectCallee();
+    if (!f || isa<CXXMethodDecl>(f) || c->getNumArgs() < 3) return false;
+    Special sp = special_function(f->getQualifiedNameAsString());
+    return sp == Special::PthreadCreate || sp == Special::ThrdCreate;
+  }
+
+  // If `e` (a branch condition) tests whether a thread creation succeeded (the call itself, or a
+  // variable that holds only its result; negated or compared with 0), returns the creating call
+  // and which branch means success (both return 0 on success).
+  const CallExpr* creation_condition(const CFGBlock& b, const Expr* e, bool& success_on_true) {
+    e = e->IgnoreParenImpCasts();
+    if (const auto* u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_LNot) {
+      const CallExpr* c = creation_condition(b, u->getSubExpr(), success_on_true);
+      success_on_true = !success_on_true;
+      return c;
+    }
+    if (const auto* bo = dyn_cast<BinaryOperator>(e); bo && (bo->getOpcode() == BO_EQ || bo->getOpcode() == BO_NE)) {
+      Expr::EvalResult r;
+      const Expr* other = nullptr;
+      if (bo->getRHS()->EvaluateAsInt(r, ctx_)) other = bo->getLHS();
+      else if (bo->getLHS()->EvaluateAsInt(r, ctx_)) other = bo->getRHS();
+      if (!other || r.Val.getInt() != 0) return nullptr;
+      const CallExpr* c = creation_condition(b, other, success_on_true);
+      if (c) success_on_true = bo->getOpcode() == BO_EQ;  // == 0: success on true
+      return c;
+    }
+    if (const auto* d = dyn_cast<DeclRefExpr>(e)) {
+      const auto* v = dyn_cast<VarDecl>(d->getDecl());
+      const CallExpr* c = v && v->hasLocalStorage() ? last_call_assigned(&b, v) : nullptr;
+      if (!c || !creates_thread(c)) return nullptr;
+      success_on_true = false;
+      return c;
+    }
+    const auto* c = dyn_cast<CallExpr>(e);
+    if (!c || !creates_thread(c)) return nullptr;
+    success_on_true = false;
+    return c;
+  }
+
   void prescan_inits(const CXXConstructorDecl* ctor) {
     for (const CXXCtorInitializer* init : ctor->inits()) {
       const FieldDecl* fld = init->getMember();
@@ -412,6 +481,15 @@ class FunctionExtractor {
       else if (auto d = el.getAs<CFGAutomaticObjDtor>()) on_dtor(d->getVarDecl(), d->getTriggerStmt());
       else if (auto i = el.getAs<CFGInitializer>()) on_initializer(i->getInitializer());
     }
+    // A thread creation that decides a branch: on the failure edge no thread exists, which for
+    // the link is the same as a thread joined at once (so paths that give up do not leave it running).
+    const CallExpr* created = nullptr;
+    bool created_on_true = false;
+    if (const Stmt* cond = b.getTerminatorCondition(); cond && b.succ_size() == 2)
+      if (const auto* e = dyn_cast<Expr>(cond)) created = creation_condition(b, e, created_on_true);
+    // A block that ends in abort(), exit() or another noreturn call leads nowhere the function
+    // returns to: its state (a thread started and never joined there) must not reach the exit.
+    if (b.hasNoReturnElement()) return;
     unsigned index = 0;
     for (const auto& s : b.succs()) {
       const CFGBlock* to = s.getReachableBlock();
@@ -420,6 +498,12 @@ class FunctionExtractor {
       facts::Edge edge;
       edge.to = to->getBlockID();
       if (try_call && is_true_edge == success_on_true) edge.events = success_events;
+      if (created && is_true_edge != created_on_true) {
+        Event join = make(Event::Kind::Join, created->getBeginLoc());
+        join.callee_name = facts::kCreationFailed;
+        join.args = {handle_path(created->getArg(0))};
+        edge.events.push_back(std::move(join));
+      }
       out.succs.push_back(std::move(edge));
     }
   }

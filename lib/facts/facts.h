@@ -39,6 +39,10 @@ struct Path {
   friend bool operator==(const Path&, const Path&) = default;
 };
 
+// The callee_name of the Join that extraction puts on the failure edge of a thread creation
+// (pthread_create returned non-zero): there the thread does not exist. A join for that path only.
+inline constexpr const char* kCreationFailed = "(creation failed)";
+
 // The name of an unknown argument that the call through a holder supplies (a stored lambda's
 // declared parameter, a std::bind placeholder), as opposed to one nothing can name (a copy).
 inline constexpr const char* kCallArgument = "an argument of the call";

@@ -458,6 +458,9 @@ class Analyzer {
       case Event::Kind::Join: {
         const Path& handle = e.receiver.known() ? e.receiver : (e.args.empty() ? e.receiver : e.args[0]);
         if (auto h = resolve(handle, fn, c)) {
+          // A join of every element counts on any path (merge_into); a failed creation of one
+          // element must not end the others.
+          if (e.callee_name == facts::kCreationFailed && all_elements(h->id)) return;
           for (auto it = s.running.begin(); it != s.running.end();)
             it = it->second == h->id ? s.running.erase(it) : std::next(it);
           s.joined.insert(h->id);
