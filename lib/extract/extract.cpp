@@ -361,6 +361,13 @@ class FunctionExtractor {
     return sp == Special::PthreadCreate || sp == Special::ThrdCreate;
   }
 
+  // `x == K` or `K != x` with K an integer constant: x, with K in `k`; null otherwise.
+  const Expr* compared_with_constant(const BinaryOperator* bo, Expr::EvalResult& k) const {
+    if (bo->getRHS()->EvaluateAsInt(k, ctx_)) return bo->getLHS();
+    if (bo->getLHS()->EvaluateAsInt(k, ctx_)) return bo->getRHS();
+    return nullptr;
+  }
+
   // If `e` (a branch condition) tests whether a thread creation succeeded (the call itself, or a
   // variable that holds only its result; negated or compared with 0), returns the creating call
   // and which branch means success (both return 0 on success).
@@ -373,9 +380,7 @@ class FunctionExtractor {
     }
     if (const auto* bo = dyn_cast<BinaryOperator>(e); bo && (bo->getOpcode() == BO_EQ || bo->getOpcode() == BO_NE)) {
       Expr::EvalResult r;
-      const Expr* other = nullptr;
-      if (bo->getRHS()->EvaluateAsInt(r, ctx_)) other = bo->getLHS();
-      else if (bo->getLHS()->EvaluateAsInt(r, ctx_)) other = bo->getRHS();
+      const Expr* other = compared_with_constant(bo, r);
       if (!other || r.Val.getInt() != 0) return nullptr;
       const CallExpr* c = creation_condition(b, other, success_on_true);
       if (c) success_on_true = bo->getOpcode() == BO_EQ;  // == 0: success on true
@@ -519,9 +524,7 @@ class FunctionExtractor {
     }
     if (const auto* bo = dyn_cast<BinaryOperator>(e); bo && (bo->getOpcode() == BO_EQ || bo->getOpcode() == BO_NE)) {
       Expr::EvalResult r;
-      const Expr* other = nullptr;
-      if (bo->getRHS()->EvaluateAsInt(r, ctx_)) other = bo->getLHS();
-      else if (bo->getLHS()->EvaluateAsInt(r, ctx_)) other = bo->getRHS();
+      const Expr* other = compared_with_constant(bo, r);
       if (!other) return nullptr;
       const auto* c = dyn_cast<CallExpr>(other->IgnoreParenImpCasts());
       if (!c || !is_try_call(c)) return nullptr;
