@@ -177,6 +177,12 @@ class FunctionExtractor {
   std::string text(const Expr* e) const {
     StringRef s = Lexer::getSourceText(CharSourceRange::getTokenRange(e->getSourceRange()), sm_, ctx_.getLangOpts());
     std::string t = s.str();
+    if (t.empty()) {
+      // Written inside a macro (EVLOCK_LOCK(...) expanding to `evthread_lock_fns_.lock(...)`): the
+      // expression as Clang prints it, rather than a placeholder.
+      llvm::raw_string_ostream out(t);
+      e->printPretty(out, nullptr, PrintingPolicy(ctx_.getLangOpts()));
+    }
     if (t.size() > 60) t = t.substr(0, 57) + "...";
     return t.empty() ? "expression" : t;
   }

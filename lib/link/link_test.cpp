@@ -697,5 +697,20 @@ int main() { std::thread x(bump), y(bump); x.join(); y.join(); }
   EXPECT_NE(r.findings[0].message.find("'root...g.count'"), std::string::npos) << r.findings[0].message;
 }
 
+// A call through a function pointer written inside a macro (libevent's EVLOCK_LOCK expands to
+// `evthread_lock_fns_.lock(...)`) is named in its note by the expression, not a placeholder.
+TEST(Diagnostics, ACallWrittenInAMacroIsNamedInItsNote) {
+  report::Report r = check({{"m.c", R"(#include <pthread.h>
+struct lock_ops { void (*lock)(void); };
+struct lock_ops table;
+#define LOCK() table.lock()
+static void* worker(void* a) { (void)a; LOCK(); return 0; }
+int main(void) { pthread_t t; pthread_create(&t, 0, worker, 0); pthread_join(t, 0); return 0; }
+)"}});
+  bool named = false;
+  for (const auto& d : r.diagnostics) named = named || d.message.find("call through 'table.lock'") != std::string::npos;
+  EXPECT_TRUE(named);
+}
+
 }  // namespace
 }  // namespace lockscope::link
