@@ -131,11 +131,7 @@ void final_report() {
   if (!g_state) return;
   ++t_shim.in_shim;
   size_t before = g_state->report.findings.size();
-  size_t n = report_now();
-  {
-    SpinGuard g(g_state->report_lock);
-    write_json_locked();
-  }
+  size_t n = report_and_write_json();
   if (n > before) {
     // Findings appeared after main returned (static destructors): the status is already decided
     // by libc, so end here with the findings status.
@@ -253,7 +249,7 @@ size_t report_now() {
   return n;
 }
 
-size_t report_before_fatal_signal() {
+size_t report_and_write_json() {
   ++t_shim.in_shim;
   size_t n = report_now();
   {
@@ -268,17 +264,13 @@ int report_at_quick_exit(int status) {
   if (!g_state || getpid() != g_state->state_pid) return status;
   // _exit is async-signal-safe and programs call it from signal handlers; the report is not.
   end_even_if_the_report_hangs();
-  size_t n = report_before_fatal_signal();
+  size_t n = report_and_write_json();
   return status == 0 && n > 0 ? g_state->options.exitcode : status;
 }
 
 void die_with_findings() {
   ++t_shim.in_shim;
-  report_now();
-  {
-    SpinGuard g(g_state->report_lock);
-    write_json_locked();
-  }
+  report_and_write_json();
   std::fflush(nullptr);
   _exit(g_state->options.exitcode);
 }

@@ -44,9 +44,9 @@ bool take_exited_thread(unsigned long pthread_id, uint32_t& index);
 // Builds, prints and records findings made since the last call; rewrites the JSON report.
 // Returns the number of findings recorded so far (after suppressions).
 size_t report_now();
-// Reports everything and writes the JSON report, for a process a signal or _exit is about to
-// end. Returns the number of findings recorded so far.
-size_t report_before_fatal_signal();
+// Reports everything and writes the JSON report (at exit, _exit, a fatal signal, a halt).
+// Returns the number of findings recorded so far.
+size_t report_and_write_json();
 // Reports everything and ends the process with the findings status. Never returns.
 [[noreturn]] void die_with_findings();
 // After a new finding from an interceptor: halt when the user asked for it.

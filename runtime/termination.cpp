@@ -55,7 +55,7 @@ void on_stop_signal(int sig) {
   end_even_if_the_report_hangs();
   // A thread interrupted inside the shim may hold the locks the report needs: no report then,
   // rather than a wait that only the alarm would end.
-  if (ready() && t_shim.in_shim == 0) report_before_fatal_signal();
+  if (ready() && t_shim.in_shim == 0) report_and_write_json();
   set_default_and_unblock(sig);
   raise(sig);
 }

@@ -475,12 +475,12 @@ class FunctionExtractor {
 
   void extract_block(const CFGBlock& b, facts::Block& out) {
     in_loop_ = loops_[b.getBlockID()];
+    // The condition of a two-way branch: a try-lock or a thread creation may decide it.
+    const Expr* branch = b.succ_size() == 2 ? dyn_cast_or_null<Expr>(b.getTerminatorCondition()) : nullptr;
     const CallExpr* try_call = nullptr;
     bool success_on_true = true;
     std::vector<Event> success_events;
-    if (const Stmt* cond = b.getTerminatorCondition(); cond && b.succ_size() == 2) {
-      if (const auto* e = dyn_cast<Expr>(cond)) try_call = try_condition(e, success_on_true);
-    }
+    if (branch) try_call = try_condition(branch, success_on_true);
     if (try_call) {
       skip_.insert(try_call);
       sink_ = &success_events;
@@ -492,15 +492,13 @@ class FunctionExtractor {
       else if (auto d = el.getAs<CFGAutomaticObjDtor>()) on_dtor(d->getVarDecl(), d->getTriggerStmt());
       else if (auto i = el.getAs<CFGInitializer>()) on_initializer(i->getInitializer());
     }
-    // A thread creation that decides a branch: on the failure edge no thread exists, which for
-    // the link is the same as a thread joined at once (so paths that give up do not leave it running).
-    const CallExpr* created = nullptr;
-    bool created_on_true = false;
-    if (const Stmt* cond = b.getTerminatorCondition(); cond && b.succ_size() == 2)
-      if (const auto* e = dyn_cast<Expr>(cond)) created = creation_condition(b, e, created_on_true);
     // A block that ends in abort(), exit() or another noreturn call leads nowhere the function
     // returns to: its state (a thread started and never joined there) must not reach the exit.
     if (b.hasNoReturnElement()) return;
+    // A thread creation that decides a branch: on the failure edge no thread exists, which for
+    // the link is the same as a thread joined at once (so paths that give up do not leave it running).
+    bool created_on_true = false;
+    const CallExpr* created = branch ? creation_condition(b, branch, created_on_true) : nullptr;
     unsigned index = 0;
     for (const auto& s : b.succs()) {
       const CFGBlock* to = s.getReachableBlock();
