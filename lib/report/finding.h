@@ -53,8 +53,20 @@ struct Finding {
   std::vector<ThreadRef> threads;   // every thread involved
   std::vector<LockEdge> edges;      // lock-order edges behind a cycle or a hang; empty otherwise
   std::string function;             // function holding the primary location (stable identity for baselines)
+  // What the finding rests on, one of the kEvidence* values below; empty when not stated.
+  std::string evidence;
   friend bool operator==(const Finding&, const Finding&) = default;
 };
+
+// The kinds of evidence a finding rests on (Finding::evidence; JSON "evidence", SARIF property
+// "lockscope.evidence"). Static: threads the program starts at known sites (closed world), or the
+// concurrent API of a class or C module that is meant to be shared (open code, no main needed).
+// Runtime: edges made by threads that ran at the same time in this run, or made one after the other
+// (one thread, or threads ordered by create/join): the same calls made concurrently deadlock.
+inline constexpr const char* kEvidenceThreads = "threads";
+inline constexpr const char* kEvidenceConcurrentApi = "concurrent-api";
+inline constexpr const char* kEvidenceConcurrentRun = "concurrent-in-run";
+inline constexpr const char* kEvidenceSequentialRun = "sequential-in-run";
 
 // A problem with the input rather than with the analyzed code (a file that does not parse, a
 // construct an analysis gave up on). Errors make `lockscope check` exit 2; notes are informational.

@@ -41,6 +41,7 @@ Finding finding_at(const json& j, const std::string& path) {
   f.message = r.str("message");
   f.location = read_location(r, "location");
   f.function = r.str("function", false);
+  f.evidence = r.str("evidence", false);
   r.each("notes", [&](const json& n, const std::string& p) {
     Reader nr(n, p);
     f.notes.push_back(Note{read_location(nr, "location", false), nr.str("message")});
@@ -67,9 +68,11 @@ json to_json(const Finding& f) {
   json edges = json::array();
   for (const LockEdge& e : f.edges)
     edges.push_back({{"from", e.from}, {"to", e.to}, {"location", location_json(e.location)}, {"thread", e.thread}});
-  return json{{"kind", f.kind},       {"message", f.message}, {"location", location_json(f.location)},
-              {"notes", notes},       {"locks", f.locks},     {"threads", threads},
-              {"edges", edges},       {"function", f.function}};
+  json out{{"kind", f.kind},       {"message", f.message}, {"location", location_json(f.location)},
+            {"notes", notes},       {"locks", f.locks},     {"threads", threads},
+            {"edges", edges},       {"function", f.function}};
+  if (!f.evidence.empty()) out["evidence"] = f.evidence;  // absent when unstated: older reports stay identical
+  return out;
 }
 
 json to_json(const Report& r) {

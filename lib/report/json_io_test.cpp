@@ -21,6 +21,7 @@ Report sample_report() {
   f.threads = {{"T1", "worker", "thread1"}, {"T2", "", "thread2"}};
   f.edges = {{"a", "b", {"x.cpp", 12, 3}, "T1"}, {"b", "a", {"x.cpp", 20, 5}, "T2"}};
   f.function = "thread2";
+  f.evidence = kEvidenceSequentialRun;
   r.findings.push_back(f);
   r.diagnostics.push_back({Diagnostic::Severity::Note, {"x.cpp", 1, 1}, "gave up on a computed lock"});
   return r;
@@ -39,6 +40,13 @@ TEST(JsonIo, HasTheDocumentedShape) {
   EXPECT_EQ(f["notes"][0]["location"]["line"], 12);
   EXPECT_EQ(f["threads"][0]["name"], "worker");
   EXPECT_EQ(f["edges"][1]["from"], "b");
+  EXPECT_EQ(f["evidence"], "sequential-in-run");
+}
+
+TEST(JsonIo, UnstatedEvidenceIsLeftOut) {
+  Report r = sample_report();
+  r.findings[0].evidence.clear();
+  EXPECT_FALSE(to_json(r)["findings"][0].contains("evidence"));
 }
 
 TEST(JsonIo, RoundTripsEveryField) {

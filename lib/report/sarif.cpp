@@ -115,6 +115,7 @@ json result_json(const Finding& f, const SarifOptions& options) {
          {"message", {{"text", message}}},
          {"partialFingerprints", {{"lockscope/v1", fingerprint(f)}}}};
   if (rule_index >= 0) r["ruleIndex"] = rule_index;
+  if (!f.evidence.empty()) r["properties"] = {{"lockscope.evidence", f.evidence}};
   json primary = location_json(f.location, "", options);
   if (!f.function.empty())
     primary["logicalLocations"] = {{{"fullyQualifiedName", f.function}, {"kind", "function"}}};

@@ -219,6 +219,14 @@ TEST(Sarif, ResultCarriesRuleLocationsNotesAndFingerprint) {
   EXPECT_EQ(result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"], 12);
   EXPECT_NE(result["message"]["text"].get<std::string>().find("both threads start in main"), std::string::npos);
   EXPECT_EQ(result["partialFingerprints"]["lockscope/v1"], fingerprint(r.findings[0]));
+  EXPECT_FALSE(result.contains("properties"));  // no evidence stated
+}
+
+TEST(Sarif, EvidenceIsAResultProperty) {
+  Report r = sample();
+  r.findings[0].evidence = kEvidenceConcurrentApi;
+  json result = to_sarif(r, {"/repo"})["runs"][0]["results"][0];
+  EXPECT_EQ(result["properties"]["lockscope.evidence"], "concurrent-api");
 }
 
 TEST(Sarif, CycleBecomesACodeFlowWithAThreadFlowPerThread) {
