@@ -39,6 +39,8 @@ constexpr std::array kCommands = {
             lockscope::cli::link_main},
     Command{"extract", "compiler launcher: write a unit's facts next to its object, then compile",
             lockscope::cli::extract_main},
+    Command{"annotate", "write the inferred locking as Clang Thread Safety annotations (a diff or fix-its)",
+            lockscope::cli::annotate_main},
     Command{"kinds", "list the finding kinds", kinds_main},
     Command{"version", "print the version", version_main},
 };
