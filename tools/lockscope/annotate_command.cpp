@@ -1,6 +1,7 @@
 // `lockscope annotate`: write what the analysis inferred about locks as Clang Thread Safety
 // annotations (GUARDED_BY, REQUIRES, ACQUIRED_AFTER), so `clang -Wthread-safety` keeps enforcing
 // it. The writing is lib/annotate; the guard facts come from the analysis or from --guards.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -78,7 +79,10 @@ AnnotateOptions parse(const Args& args) {
     }
   }
   rest.insert(rest.end(), args.begin() + static_cast<long>(i), args.end());
-  o.check = driver::parse_check_args(rest);
+  // With --guards alone there is nothing to analyze, and no unit to name.
+  bool quiet = std::erase(rest, "-q") + std::erase(rest, "--quiet") > 0;
+  if (!o.help && !rest.empty()) o.check = driver::parse_check_args(rest);
+  o.check.quiet = o.check.quiet || quiet;
   return o;
 }
 
@@ -97,13 +101,20 @@ annotate::GuardFacts guard_facts(const AnnotateOptions& o) {
   }
 }
 
+// The current directory when it holds every annotated file (a user runs annotate in the
+// project), else the deepest directory that does.
 std::string default_root(const annotate::GuardFacts& facts, const driver::CheckOptions& check) {
   std::vector<std::string> files;
   for (const auto& v : facts.variables) files.push_back(v.decl.file);
   for (const auto& f : facts.functions) files.push_back(f.decl.file);
   for (const auto& o : facts.orders) files.push_back(o.later_decl.file);
-  for (const std::string& f : check.files) files.push_back(fs::absolute(f).string());
-  return files.empty() ? fs::current_path().string() : annotate::common_directory(files);
+  for (const std::string& f : check.files) files.push_back(fs::absolute(f).lexically_normal().string());
+  std::string cwd = fs::current_path().lexically_normal().string();
+  bool under_cwd = std::all_of(files.begin(), files.end(), [&](const std::string& f) {
+    std::string rel = fs::path(f).lexically_relative(cwd).string();
+    return !rel.empty() && !rel.starts_with("..");
+  });
+  return under_cwd ? cwd : annotate::common_directory(files);
 }
 
 // --format fixits: clang-apply-replacements edits existing files only, so a generated header is
