@@ -66,12 +66,37 @@ def strip_comments_and_strings(text):
     return "".join(out)
 
 
+def first_branches(clean):
+    """The text with every #else/#elif branch blanked (newlines kept): braces that open in one
+    branch of a conditional and close after it would otherwise unbalance the function scan."""
+    out = list(clean)
+    depth, skipping_from = 0, None  # skipping_from: the #if depth whose later branches are blanked
+    pos = 0
+    for line in clean.splitlines(keepends=True):
+        d = re.match(r"\s*#\s*(if|ifdef|ifndef|elif|else|endif)\b", line)
+        directive = d.group(1) if d else None
+        if directive in ("if", "ifdef", "ifndef"):
+            depth += 1
+        elif directive in ("elif", "else") and skipping_from is None:
+            skipping_from = depth
+        elif directive == "endif":
+            if skipping_from == depth:
+                skipping_from = None
+            depth -= 1
+        if skipping_from is not None:
+            for k in range(pos, pos + len(line)):
+                if out[k] != "\n":
+                    out[k] = " "
+        pos += len(line)
+    return "".join(out)
+
+
 class Functions:
     """Function bodies: the outermost braces, outside namespaces, classes and extern blocks, whose
     header has a parameter list."""
 
     def __init__(self, text):
-        clean = strip_comments_and_strings(text)
+        clean = first_branches(strip_comments_and_strings(text))
         self.bodies = []  # [open offset, close offset, header text]
         stack = []        # "container" | "function" | "other" (an initializer, a nested block)
         header_start = 0
@@ -129,7 +154,7 @@ def line_span(text, start, end):
 
 def find_mutations(path, text):
     fns = Functions(text)
-    clean = strip_comments_and_strings(text)
+    clean = first_branches(strip_comments_and_strings(text))
     found = []
 
     def add(spans, kind, at):

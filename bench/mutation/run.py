@@ -44,8 +44,9 @@ def candidate_files(db, root, build_dir):
             path = os.path.join(d, name)
             if name.endswith(HEADER_EXTS) and os.path.isfile(path):
                 files.add(path)
-    build = os.path.realpath(build_dir) + os.sep
-    return sorted(f for f in files if f.startswith(root + os.sep) and not f.startswith(build))
+    build = os.path.realpath(build_dir)
+    in_build = (lambda f: False) if build == root else (lambda f: f.startswith(build + os.sep))  # in-tree builds
+    return sorted(f for f in files if f.startswith(root + os.sep) and not in_build(f))
 
 
 def scratch_copy(root, build_dir, db, scratch):
@@ -76,10 +77,20 @@ def key(finding):
     return (finding["kind"], finding["message"], loc["file"], loc["line"])
 
 
-def places(finding):
-    """Every (realpath, line) a finding points at: its location and its notes'."""
+def resolve(file, directories):
+    """A reported file name as a real path: relative names are relative to a compile directory."""
+    if os.path.isabs(file):
+        return os.path.realpath(file)
+    for d in directories:
+        if os.path.exists(os.path.join(d, file)):
+            return os.path.realpath(os.path.join(d, file))
+    return file
+
+
+def places(finding, directories):
+    """Every (real path, line) a finding points at: its location and its notes'."""
     locs = [finding["location"]] + [n["location"] for n in finding.get("notes", [])]
-    return [(os.path.realpath(l["file"]), l["line"]) for l in locs if l.get("file")]
+    return [(resolve(l["file"], directories), l["line"]) for l in locs if l.get("file")]
 
 
 def main():
@@ -111,6 +122,8 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="lockscope-mutation-") as scratch:
         tree, build = scratch_copy(root, args.build_dir, db, scratch)
+        with open(os.path.join(build, "compile_commands.json")) as f:
+            directories = sorted({e["directory"] for e in json.load(f)})
         cache, out = os.path.join(scratch, "cache"), os.path.join(scratch, "report.json")
         start = time.time()
         baseline = check(args, build, cache, out)
@@ -131,7 +144,7 @@ def main():
                 with open(path, "w") as f:
                     f.write(original)
             real = os.path.realpath(path)
-            hit = any(p == real and m.function[0] <= line <= m.function[1] for f in findings for p, line in places(f))
+            hit = any(p == real and m.function[0] <= line <= m.function[1] for f in findings for p, line in places(f, directories))
             hits += hit
             print(f"[{i}/{len(chosen)}] {'FOUND ' if hit else 'missed'} {m.describe()}"
                   f" ({len(findings)} new finding{'s' if len(findings) != 1 else ''})", flush=True)
