@@ -89,7 +89,7 @@ notes_and_bad_input)
   run 2 "$lockscope" annotate --guards bad.json
   has err.txt "lockscope annotate: bad.json: variables[0].line: missing"
   run 2 "$lockscope" annotate --guards g.json --format html
-  has err.txt "--format expects diff or fixits, got 'html'"
+  has err.txt "--format expects diff, fixits or guards, got 'html'"
   run 2 "$lockscope" annotate -p .
   has err.txt "give the guards with --guards FILE"
   ;;

@@ -22,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kHelp = R"(usage: lockscope annotate [-p BUILD_DIR] [FILES...] [-- ARGS...] [--guards FILE]
-                          [--format diff|fixits] [-o FILE] [--root DIR] [-q]
+                          [--format diff|fixits|guards] [-o FILE] [--root DIR] [-q]
 
 Writes the locking the analysis inferred as Clang Thread Safety annotations: GUARDED_BY on
 fields and globals, REQUIRES on functions called with a lock held, ACQUIRED_AFTER for a
@@ -32,6 +32,7 @@ them, and includes it.
 
   --format diff     a unified diff, for `patch -p1` in the root directory (default)
   --format fixits   clang-apply-replacements YAML; a generated header is written directly
+  --format guards   the guard facts themselves as JSON (what --guards reads), nothing placed
   -o, --output FILE write there instead of standard output
   --guards FILE     take the guard facts from a JSON file instead of the analysis
                     (the format is in lib/annotate/guards_json.h)
@@ -43,8 +44,10 @@ them, and includes it.
 -p, FILES, `--` and -j select the units as in `lockscope check`.
 )";
 
+enum class Format { Diff, Fixits, Guards };
+
 struct AnnotateOptions {
-  bool fixits = false;
+  Format format = Format::Diff;
   std::optional<std::string> output, guards, root;
   bool help = false;
   driver::CheckOptions check;
@@ -64,8 +67,9 @@ AnnotateOptions parse(const Args& args) {
   size_t i = 0;
   for (; i < args.size() && args[i] != "--"; ++i) {
     if (auto v = value(i, "--format")) {
-      if (*v != "diff" && *v != "fixits") throw driver::UsageError("--format expects diff or fixits, got '" + *v + "'");
-      o.fixits = *v == "fixits";
+      if (*v != "diff" && *v != "fixits" && *v != "guards")
+        throw driver::UsageError("--format expects diff, fixits or guards, got '" + *v + "'");
+      o.format = *v == "diff" ? Format::Diff : *v == "fixits" ? Format::Fixits : Format::Guards;
     } else if (auto v = value(i, "--output"); v || (v = value(i, "-o"))) {
       o.output = v;
     } else if (auto v = value(i, "--guards")) {
@@ -149,19 +153,23 @@ int annotate_main(const Args& args) {
   } catch (const annotate::GuardsError& e) {
     return fail("annotate", e.what());
   }
-  std::string root = o.root ? *o.root : default_root(facts, o.check);
-  annotate::Plan plan = annotate::plan_annotations(facts, annotate::disk_project(root));
-  for (const std::string& n : plan.notes) std::cerr << "lockscope annotate: note: " << n << "\n";
-
   std::ofstream file;
   if (o.output) {
     file.open(*o.output);
     if (!file) return fail("annotate", "cannot write --output " + *o.output);
   }
   std::ostream& out = o.output ? file : std::cout;
-  out << (o.fixits ? annotate::fixits_yaml(plan) : annotate::unified_diff(plan.files, root));
+  if (o.format == Format::Guards) {
+    out << annotate::write_guards_json(facts);
+    return out.flush() ? report::kExitClean : fail("annotate", "cannot write the output");
+  }
+  std::string root = o.root ? *o.root : default_root(facts, o.check);
+  annotate::Plan plan = annotate::plan_annotations(facts, annotate::disk_project(root));
+  for (const std::string& n : plan.notes) std::cerr << "lockscope annotate: note: " << n << "\n";
+
+  out << (o.format == Format::Fixits ? annotate::fixits_yaml(plan) : annotate::unified_diff(plan.files, root));
   if (!out.flush()) return fail("annotate", "cannot write the output");
-  if (o.fixits && !write_created_files(plan, o.check.quiet)) return report::kExitError;
+  if (o.format == Format::Fixits && !write_created_files(plan, o.check.quiet)) return report::kExitError;
   if (!o.check.quiet)
     std::cerr << "lockscope annotate: " << plan.edits.size() << " edits in "
               << plan.files.size() - (plan.spelling.header || plan.files.empty() ? 0 : 1) << " files, "
