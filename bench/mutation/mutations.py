@@ -169,22 +169,19 @@ def find_mutations(path, text):
         if re.search(r"\b(?:adopt_lock|defer_lock|try_to_lock)\b", m.group(0)):
             continue  # takes no lock, or not unconditionally
         add([line_span(text, m.start(), m.end())], "guard", m.start())
+    def add_pair(m, unlock, kind):
+        """The lock `m` and the first `unlock` after it in the same function, if any."""
+        where = fns.enclosing(m.start())
+        u = where and unlock.search(clean, m.end(), where[2])
+        if u:
+            add([line_span(text, m.start(), m.end()), line_span(text, u.start(), u.end())], kind, m.start())
+
     for m in MEMBER_LOCK.finditer(clean):
-        unlock = re.compile(r"^[ \t]*" + re.escape(m["obj"]) + r"\s*(?:\.|->)\s*(?:Unlock|unlock)\s*\(\s*\)\s*;", re.M)
-        where = fns.enclosing(m.start())
-        if not where:
-            continue
-        u = unlock.search(clean, m.end(), where[2])
-        if u:
-            add([line_span(text, m.start(), m.end()), line_span(text, u.start(), u.end())], "member-lock", m.start())
+        obj = re.escape(m["obj"])
+        add_pair(m, re.compile(r"^[ \t]*" + obj + r"\s*(?:\.|->)\s*(?:Unlock|unlock)\s*\(\s*\)\s*;", re.M), "member-lock")
     for m in C_LOCK.finditer(clean):
-        unlock = re.compile(r"^[ \t]*" + C_UNLOCK[m["fn"]] + r"\s*\(\s*" + re.escape(m["arg"]) + r"\s*\)\s*;", re.M)
-        where = fns.enclosing(m.start())
-        if not where:
-            continue
-        u = unlock.search(clean, m.end(), where[2])
-        if u:
-            add([line_span(text, m.start(), m.end()), line_span(text, u.start(), u.end())], "c-lock", m.start())
+        call = C_UNLOCK[m["fn"]] + r"\s*\(\s*" + re.escape(m["arg"])
+        add_pair(m, re.compile(r"^[ \t]*" + call + r"\s*\)\s*;", re.M), "c-lock")
     return found
 
 
