@@ -141,7 +141,8 @@ class Functions:
         start, end, header = self.bodies[k]
         names = re.findall(r"([~\w:]+)\s*\(", header)
         name = names[0] if names else "?"
-        first = start - len(header) + (len(header) - len(header.lstrip()))
+        signature = re.sub(r"^\s*(?:(?:public|private|protected)\s*:\s*)*", "", header)  # an access label is no part
+        first = start - len(signature)
         return (self.line(first), self.line(end)), name, end
 
 

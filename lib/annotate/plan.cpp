@@ -54,6 +54,11 @@ class Insertions {
   void add(const report::Location& decl, const std::string& name, const std::string& attribute,
            const std::string& existing, Place place, std::vector<std::string>& notes) {
     std::string path = absolute(decl.file);
+    std::string rel = fs::path(path).lexically_relative(project_.root).string();
+    if (rel.empty() || rel.starts_with("..")) {  // a system or third-party header is not ours to edit
+      notes.push_back(where(decl) + ": " + attribute + " not written: outside the project root " + project_.root);
+      return;
+    }
     const std::string* t = text(path, notes);
     if (!t) return;
     std::optional<size_t> at = offset_of(*t, decl.line, decl.column);

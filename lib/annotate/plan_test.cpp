@@ -104,9 +104,11 @@ TEST(Plan, FactsThatCannotBePlacedAreNotes) {
   f.variables.push_back({{"account.h", 13, 3}, "balance_", "mu_", false});  // points at `int`
   f.variables.push_back({{"missing.h", 1, 1}, "x", "mu_", false});
   f.variables.push_back({{"account.h", 99, 1}, "y", "mu_", false});
+  f.variables.push_back({{"/usr/include/x.h", 1, 1}, "z", "mu_", false});
   Plan plan = plan_annotations(f, fx.project());
   EXPECT_TRUE(plan.files.empty());
-  ASSERT_EQ(plan.notes.size(), 3u);
+  ASSERT_EQ(plan.notes.size(), 4u);
+  EXPECT_EQ(plan.notes[3], "/usr/include/x.h:1:1: GUARDED_BY(mu_) not written: outside the project root /p");
   EXPECT_EQ(plan.notes[0], "account.h:13:3: GUARDED_BY(mu_) not written: no declaration of 'balance_' there");
   EXPECT_EQ(plan.notes[1], "/p/missing.h: cannot be read; its annotations are not written");
   EXPECT_EQ(plan.notes[2], "account.h:99:1: GUARDED_BY(mu_) not written: no such line and column");
