@@ -149,9 +149,9 @@ void forget(const void* obj, Family family) {
     return r;                                                                                    \
   }
 
-// Release: forget the most recent hold of the lock, then make the real call as a tail call. The
-// usual LIFO unlock is inline (plain_lock_fast_path.h); anything else goes to the full part, which
-// captures the stack only when the lock was not held.
+// Release. The usual LIFO unlock is inline (plain_lock_fast_path.h): the real call first, then
+// the hold is dropped, outside the program's critical section. Anything else goes to the full
+// part, which forgets the hold before the call and captures the stack only when it was not held.
 #define UNLOCK_INTERCEPTOR(name, type, obj)                                                      \
   namespace {                                                                                    \
   REAL_SHARED(name)                                                                              \
@@ -163,9 +163,13 @@ void forget(const void* obj, Family family) {
   }                                                                                              \
   EXPORT int name(type obj) {                                                                    \
     auto real = real_##name.load(std::memory_order_relaxed);                                     \
-    ThreadState* t = t_shim.thread;                                                                   \
-    if (__builtin_expect(real && t && !t_shim.in_shim && forget_top_hold(*t, (const void*)(obj)), 1)) \
-      return real(obj);                                                                          \
+    ThreadState* t = t_shim.thread;                                                              \
+    if (__builtin_expect(real && t && !t_shim.in_shim, 1))                                       \
+      if (uint32_t n = held_with_top(*t, (const void*)(obj)); __builtin_expect(n != 0, 1)) {     \
+        int r = real(obj);                                                                       \
+        t->held_n.store(n - 1, std::memory_order_release);                                       \
+        return r;                                                                                \
+      }                                                                                          \
     return name##_full(__builtin_frame_address(0), obj);                                         \
   }
 
