@@ -126,6 +126,12 @@ __attribute__((noinline)) void forget_hold(ThreadState* t, const void* frame, co
   --t_shim.in_shim;
 }
 
+// After the real unlock, when the lock was not the most recent hold: forgets it, or reports that
+// it was not held. `frame` as for forget_hold.
+__attribute__((noinline)) void forget_released(const void* frame, const void* obj) {
+  if (ThreadState* t = acting_thread()) forget_hold(t, frame, obj);
+}
+
 void forget(const void* obj, Family family) {
   ++t_shim.in_shim;
   detector().forget(reinterpret_cast<uintptr_t>(obj), family);
@@ -149,28 +155,29 @@ void forget(const void* obj, Family family) {
     return r;                                                                                    \
   }
 
-// Release. The usual LIFO unlock is inline (plain_lock_fast_path.h): the real call first, then
-// the hold is dropped, outside the program's critical section. Anything else goes to the full
-// part, which forgets the hold before the call and captures the stack only when it was not held.
+// Release. The real call comes first, so that none of the shim's work lengthens the program's
+// critical section (a contending thread waits for exactly the program's own work); the hold is
+// forgotten after it. The usual LIFO unlock does that inline (plain_lock_fast_path.h); anything else
+// goes out of line, which captures the stack only when the lock was not held.
 #define UNLOCK_INTERCEPTOR(name, type, obj)                                                      \
   namespace {                                                                                    \
   REAL_SHARED(name)                                                                              \
   __attribute__((noinline)) int name##_full(const void* frame, type obj) {                       \
     REAL_FROM_SHARED(name);                                                                      \
-    if (ThreadState* t = acting_thread()) forget_hold(t, frame, (const void*)(obj));             \
-    return real(obj);                                                                            \
+    int r = real(obj);                                                                           \
+    forget_released(frame, (const void*)(obj));                                                 \
+    return r;                                                                                    \
   }                                                                                              \
   }                                                                                              \
   EXPORT int name(type obj) {                                                                    \
     auto real = real_##name.load(std::memory_order_relaxed);                                     \
+    if (__builtin_expect(real == nullptr, 0)) return name##_full(__builtin_frame_address(0), obj); \
+    int r = real(obj);                                                                           \
     ThreadState* t = t_shim.thread;                                                              \
-    if (__builtin_expect(real && t && !t_shim.in_shim, 1))                                       \
-      if (uint32_t n = held_with_top(*t, (const void*)(obj)); __builtin_expect(n != 0, 1)) {     \
-        int r = real(obj);                                                                       \
-        t->held_n.store(n - 1, std::memory_order_release);                                       \
-        return r;                                                                                \
-      }                                                                                          \
-    return name##_full(__builtin_frame_address(0), obj);                                         \
+    if (__builtin_expect(t && !t_shim.in_shim && forget_top_hold(*t, (const void*)(obj)), 1))    \
+      return r;                                                                                  \
+    forget_released(__builtin_frame_address(0), (const void*)(obj));                             \
+    return r;                                                                                    \
   }
 
 // init and destroy: the next use of the object is a new lock.
