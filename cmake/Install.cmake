@@ -23,7 +23,8 @@ if(TARGET lockscope_rt_shared AND TARGET lockscope_rt_static)
   install(TARGETS lockscope_rt_shared lockscope_rt_static
           LIBRARY DESTINATION ${LOCKSCOPE_INSTALL_LIBDIR}
           ARCHIVE DESTINATION ${LOCKSCOPE_INSTALL_LIBDIR})
-  install(FILES "${PROJECT_SOURCE_DIR}/runtime/runtime_api.h" DESTINATION ${LOCKSCOPE_INSTALL_INCLUDEDIR}/lockscope)
+  install(FILES "${PROJECT_SOURCE_DIR}/runtime/runtime_api.h" "${PROJECT_SOURCE_DIR}/runtime/include/lockscope/annotations.h"
+          DESTINATION ${LOCKSCOPE_INSTALL_INCLUDEDIR}/lockscope)
 endif()
 
 # The GoogleTest listener (runtime/gtest/, owned by the runtime): a library and its public headers.
