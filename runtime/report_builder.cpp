@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "python/python_frames.h"
 #include "report/kinds.h"
 
 namespace lockscope::rt {
@@ -21,6 +22,7 @@ bool is_system_frame(const Frame& f) {
   if (f.file.starts_with("/usr/")) return true;
   if (f.function.starts_with("lockscope::rt::")) return true;
   if (f.module.find("liblockscope-rt") != std::string::npos) return true;
+  if (f.module == py::kLibraryModule) return true;
   return false;
 }
 
@@ -95,8 +97,10 @@ struct Ctx {
   }
   std::string lock_name(const LockSnap& l) {
     std::string name;
+    bool global = false;
     auto it = globals.find(l.addr);
-    if (it != globals.end()) name = it->second;
+    if (py::python_lock_name(l.id, name, global)) {
+    } else if (it != globals.end()) name = it->second;
     else {
       char buf[40];
       std::snprintf(buf, sizeof buf, "lock@0x%lx", static_cast<unsigned long>(l.addr));
@@ -105,10 +109,16 @@ struct Ctx {
     seen_text.push_back(name);
     return name;
   }
-  bool is_global(const LockSnap& l) { return globals.count(l.addr) != 0; }
+  bool is_global(const LockSnap& l) {
+    std::string name;
+    bool global = false;
+    if (py::python_lock_name(l.id, name, global)) return global;
+    return globals.count(l.addr) != 0;
+  }
   report::ThreadRef thread_ref(uint32_t index) {
     report::ThreadRef r;
     r.id = "T" + std::to_string(index);
+    if (py::python_thread_name(index, r.name, r.entry)) return r;
     ThreadState* t = d.thread_by_index(index);
     if (!t) {  // exited, its state reused: name it by what it ran
       if (entry_hint.count(index)) r.entry = entry_hint[index];
