@@ -35,7 +35,12 @@ Api resolve(bool& ok) {
        get(a.PyDict_SetItemString, "PyDict_SetItemString") && get(a.PyCFunction_NewEx, "PyCFunction_NewEx") &&
        get(a.PyExc_AttributeError, "PyExc_AttributeError") && get(a.none, "_Py_NoneStruct") &&
        get(a.true_, "_Py_TrueStruct") && get(a.false_, "_Py_FalseStruct");
-  get(a.PyFrame_GetLasti, "PyFrame_GetLasti");  // optional
+  get(a.PyFrame_GetLasti, "PyFrame_GetLasti");
+  // Tested on 3.11 and 3.12 (Debian 12's and others). 3.10 and older crash in PyType_FromSpec's
+  // use here and 3.13 sees no acquisition yet: leave those programs alone rather than guess.
+  const unsigned long* version = nullptr;
+  get(version, "Py_Version");
+  ok = ok && version && *version >= 0x030B0000 && *version < 0x030D0000;
   return a;
 }
 

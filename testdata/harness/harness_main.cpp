@@ -4,6 +4,8 @@
 //
 //   lockscope-testdata static  --lockscope BIN --root DIR PROGRAM
 //   lockscope-testdata runtime --runtime-archive LIB.a --cc CLANG --cxx CLANG++ --root DIR PROGRAM
+//   lockscope-testdata python  --runtime-shared LIB.so [--python PYTHON] --root DIR PROGRAM.py
+// (python: the program runs under the preloaded shim; its expectations are the runtime half's.)
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -26,6 +28,8 @@ namespace {
 struct Options {
   Mode mode = Mode::Static;
   std::string lockscope, runtime_archive, cc = "clang-19", cxx = "clang++-19";
+  std::string runtime_shared, python = "python3";
+  bool python_mode = false;
   fs::path root, program, work;
 };
 
@@ -58,14 +62,14 @@ Program load_program(const Options& opt) {
   if (fs::is_directory(opt.program)) {
     for (const auto& e : fs::directory_iterator(opt.program)) {
       const auto ext = e.path().extension();
-      if (ext == ".c" || ext == ".cpp" || ext == ".cc") prog.sources.push_back(fs::absolute(e.path()));
+      if (ext == ".c" || ext == ".cpp" || ext == ".cc" || ext == ".py") prog.sources.push_back(fs::absolute(e.path()));
     }
   } else if (fs::exists(opt.program)) {
     prog.sources.push_back(fs::absolute(opt.program));
   } else {
     setup_error("no such program: " + opt.program.string());
   }
-  if (prog.sources.empty()) setup_error("no .c/.cpp sources in " + opt.program.string());
+  if (prog.sources.empty()) setup_error("no .c/.cpp/.py sources in " + opt.program.string());
   std::sort(prog.sources.begin(), prog.sources.end());
   for (const auto& src : prog.sources) {
     std::ifstream in(src);
@@ -106,7 +110,7 @@ int compare(const Program& prog, const Options& opt, const report::Report& rep, 
     return 0;
   }
   std::cout << "MISMATCH in " << opt.program.string() << " ("
-            << (opt.mode == Mode::Static ? "static" : "runtime") << ")\n";
+            << (opt.python_mode ? "python" : opt.mode == Mode::Static ? "static" : "runtime") << ")\n";
   for (const Expectation& e : expected) std::cout << "  missing:    " << e.file << ":" << e.line << ": " << e.kind << "\n";
   for (const report::Finding* f : unexpected)
     std::cout << "  unexpected: " << relative_name(f->location.file, opt.root) << ":" << f->location.line << ": "
@@ -148,11 +152,8 @@ int run_static(const Program& prog, const Options& opt) {
   return compare(prog, opt, rep, r.output);
 }
 
-int run_runtime(const Program& prog, const Options& opt) {
-  if (prog.spec.directives.contains("no-run")) {
-    std::cout << "skipped: no-run program\n";
-    return 0;
-  }
+// Compiles and links a C/C++ program with the shim linked in; returns the executable.
+fs::path build_linked(const Program& prog, const Options& opt) {
   std::vector<std::string> objects;
   for (const auto& src : prog.sources) {
     const fs::path obj = opt.work / (src.stem().string() + ".o");
@@ -170,12 +171,25 @@ int run_runtime(const Program& prog, const Options& opt) {
                            "-Wl,--no-whole-archive", "-ldl", "-lstdc++"});
   ProcessResult built = run_process(link, {}, 120);
   if (built.exit_code != 0) setup_error("link failed: " + join_command(link) + "\n" + built.output);
+  return exe;
+}
 
+int run_runtime(const Program& prog, const Options& opt) {
+  if (prog.spec.directives.contains("no-run")) {
+    std::cout << "skipped: no-run program\n";
+    return 0;
+  }
   const fs::path report_path = opt.work / "runtime.json";
   std::map<std::string, std::string> env = {{"LOCKSCOPE_REPORT", report_path.string()}};
+  std::vector<std::string> cmd;
+  if (opt.python_mode) {  // a Python program: the shim is preloaded into the interpreter
+    env["LD_PRELOAD"] = opt.runtime_shared;
+    cmd = {opt.python, prog.sources.front().string()};
+  } else {
+    cmd = {build_linked(prog, opt).string()};
+  }
   if (auto it = prog.spec.directives.find("runtime-options"); it != prog.spec.directives.end())
     env["LOCKSCOPE_OPTIONS"] = it->second;
-  std::vector<std::string> cmd = {exe.string()};
   if (auto it = prog.spec.directives.find("run-args"); it != prog.spec.directives.end())
     for (auto& w : split_words(it->second)) cmd.push_back(w);
   int timeout = 60;
@@ -202,6 +216,7 @@ Options parse_options(int argc, char** argv) {
   const std::string mode = argv[1];
   if (mode == "static") opt.mode = Mode::Static;
   else if (mode == "runtime") opt.mode = Mode::Runtime;
+  else if (mode == "python") opt.mode = Mode::Runtime, opt.python_mode = true;
   else setup_error("unknown mode '" + mode + "'");
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
@@ -211,6 +226,8 @@ Options parse_options(int argc, char** argv) {
     };
     if (a == "--lockscope") opt.lockscope = value();
     else if (a == "--runtime-archive") opt.runtime_archive = value();
+    else if (a == "--runtime-shared") opt.runtime_shared = value();
+    else if (a == "--python") opt.python = value();
     else if (a == "--cc") opt.cc = value();
     else if (a == "--cxx") opt.cxx = value();
     else if (a == "--root") opt.root = fs::weakly_canonical(value());
@@ -220,7 +237,9 @@ Options parse_options(int argc, char** argv) {
   if (opt.program.empty()) setup_error("no program given");
   if (opt.root.empty()) opt.root = fs::weakly_canonical(fs::path(opt.program).parent_path());
   if (opt.mode == Mode::Static && opt.lockscope.empty()) setup_error("static mode needs --lockscope");
-  if (opt.mode == Mode::Runtime && opt.runtime_archive.empty()) setup_error("runtime mode needs --runtime-archive");
+  if (opt.mode == Mode::Runtime && !opt.python_mode && opt.runtime_archive.empty())
+    setup_error("runtime mode needs --runtime-archive");
+  if (opt.python_mode && opt.runtime_shared.empty()) setup_error("python mode needs --runtime-shared");
   return opt;
 }
 

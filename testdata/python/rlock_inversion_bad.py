@@ -1,0 +1,24 @@
+# Re-entry of an RLock is fine, but two RLocks in opposite orders are still an inversion.
+import threading
+
+registry_lock = threading.RLock()
+session_lock = threading.RLock()
+
+
+def register():
+    with registry_lock:
+        with registry_lock:
+            with session_lock:
+                pass
+
+
+def expire():
+    with session_lock:
+        with registry_lock:  # expect[runtime]: lock-order-inversion
+            pass
+
+
+for f in (register, expire):
+    t = threading.Thread(target=f)
+    t.start()
+    t.join()
