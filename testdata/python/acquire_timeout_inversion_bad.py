@@ -22,7 +22,8 @@ def rebuild():
     index_lock.release()
 
 
-for f in (refresh, rebuild):
-    t = threading.Thread(target=f)
+threads = [threading.Thread(target=f) for f in (refresh, rebuild)]
+for t in threads:
     t.start()
+for t in threads:
     t.join()

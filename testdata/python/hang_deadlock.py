@@ -1,5 +1,6 @@
 # The ABBA made to hang: a barrier makes sure each thread holds its first lock before either takes its
-# second. lockscope reports the deadlock with every thread's stack and ends the program.
+# second. lockscope reports the deadlock with every thread's stack and ends the program (the
+# inversion is reported too: its edges were made before the threads blocked).
 import threading
 
 accounts_lock = threading.Lock()
@@ -10,14 +11,14 @@ both_hold_one = threading.Barrier(2)
 def post_entry():
     with accounts_lock:
         both_hold_one.wait()
-        with audit_lock:  # expect[runtime]: deadlock
+        with audit_lock:
             pass
 
 
 def run_audit():
     with audit_lock:
         both_hold_one.wait()
-        with accounts_lock:
+        with accounts_lock:  # expect[runtime]: lock-order-inversion, deadlock
             pass
 
 

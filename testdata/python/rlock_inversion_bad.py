@@ -18,7 +18,8 @@ def expire():
             pass
 
 
-for f in (register, expire):
-    t = threading.Thread(target=f)
+threads = [threading.Thread(target=f) for f in (register, expire)]
+for t in threads:
     t.start()
+for t in threads:
     t.join()

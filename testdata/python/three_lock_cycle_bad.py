@@ -12,7 +12,8 @@ def take(first, second):
             pass
 
 
-for pair in ((lock_x, lock_y), (lock_y, lock_z), (lock_z, lock_x)):
-    t = threading.Thread(target=take, args=pair)
+threads = [threading.Thread(target=take, args=pair) for pair in ((lock_x, lock_y), (lock_y, lock_z), (lock_z, lock_x))]
+for t in threads:
     t.start()
+for t in threads:
     t.join()
