@@ -13,7 +13,6 @@ import sys
 
 def _install():
     import ctypes
-    import sysconfig
     import threading
 
     shim = ctypes.PyDLL(None)
@@ -23,8 +22,8 @@ def _install():
         return  # the shim is not in this process
     install.restype = ctypes.py_object
     install.argtypes = (ctypes.py_object, ctypes.py_object, ctypes.py_object)
-    paths = sysconfig.get_paths()
-    dirs = {paths["stdlib"], paths["platstdlib"], os.path.dirname(os.path.abspath(__file__))}
+    # The standard library is where os.py is (lib-dynload below it); sysconfig would cost an import.
+    dirs = {os.path.dirname(os.__file__), os.path.dirname(os.path.abspath(__file__))}
     library = tuple(sorted(dirs | {os.path.realpath(d) for d in dirs}))
     import _thread
     try:
