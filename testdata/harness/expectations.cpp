@@ -9,7 +9,7 @@ namespace lockscope::harness {
 
 namespace {
 
-const std::set<std::string> kDirectives = {"no-run", "run-args", "cflags", "timeout", "runtime-options"};
+const std::set<std::string> kDirectives = {"no-run", "run-args", "cflags", "timeout", "runtime-options", "status"};
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");

@@ -4,6 +4,7 @@
 //
 //   lockscope-testdata static  --lockscope BIN --root DIR PROGRAM
 //   lockscope-testdata runtime --runtime-archive LIB.a --cc CLANG --cxx CLANG++ --root DIR PROGRAM
+//   lockscope-testdata preloaded --runtime-shared LIB.so --cc CLANG --cxx CLANG++ --root DIR PROGRAM
 //   lockscope-testdata python  --runtime-shared LIB.so [--python PYTHON] --root DIR PROGRAM.py
 // (python: the program runs under the preloaded shim; its expectations are the runtime half's.)
 #include <filesystem>
@@ -29,7 +30,7 @@ struct Options {
   Mode mode = Mode::Static;
   std::string lockscope, runtime_archive, cc = "clang-19", cxx = "clang++-19";
   std::string runtime_shared, python = "python3";
-  bool python_mode = false;
+  bool python_mode = false, preloaded = false;  // runtime half: the shim preloaded, not linked in
   fs::path root, program, work;
 };
 
@@ -110,7 +111,8 @@ int compare(const Program& prog, const Options& opt, const report::Report& rep, 
     return 0;
   }
   std::cout << "MISMATCH in " << opt.program.string() << " ("
-            << (opt.python_mode ? "python" : opt.mode == Mode::Static ? "static" : "runtime") << ")\n";
+            << (opt.python_mode ? "python" : opt.preloaded ? "preloaded" : opt.mode == Mode::Static ? "static" : "runtime")
+            << ")\n";
   for (const Expectation& e : expected) std::cout << "  missing:    " << e.file << ":" << e.line << ": " << e.kind << "\n";
   for (const report::Finding* f : unexpected)
     std::cout << "  unexpected: " << relative_name(f->location.file, opt.root) << ":" << f->location.line << ": "
@@ -152,7 +154,8 @@ int run_static(const Program& prog, const Options& opt) {
   return compare(prog, opt, rep, r.output);
 }
 
-// Compiles and links a C/C++ program with the shim linked in; returns the executable.
+// Compiles and links a C/C++ program, with the shim linked in unless it is to be preloaded; returns the
+// executable.
 fs::path build_linked(const Program& prog, const Options& opt) {
   std::vector<std::string> objects;
   for (const auto& src : prog.sources) {
@@ -167,8 +170,10 @@ fs::path build_linked(const Program& prog, const Options& opt) {
   const fs::path exe = opt.work / "program";
   std::vector<std::string> link = {prog.any_cxx() ? opt.cxx : opt.cc, "-g", "-pthread"};
   link.insert(link.end(), objects.begin(), objects.end());
-  link.insert(link.end(), {"-o", exe.string(), "-Wl,--whole-archive", opt.runtime_archive,
-                           "-Wl,--no-whole-archive", "-ldl", "-lstdc++"});
+  link.insert(link.end(), {"-o", exe.string()});
+  if (!opt.preloaded)
+    link.insert(link.end(), {"-Wl,--whole-archive", opt.runtime_archive, "-Wl,--no-whole-archive", "-ldl",
+                             "-lstdc++", "-lm"});
   ProcessResult built = run_process(link, {}, 120);
   if (built.exit_code != 0) setup_error("link failed: " + join_command(link) + "\n" + built.output);
   return exe;
@@ -187,6 +192,7 @@ int run_runtime(const Program& prog, const Options& opt) {
     cmd = {opt.python, prog.sources.front().string()};
   } else {
     cmd = {build_linked(prog, opt).string()};
+    if (opt.preloaded) env["LD_PRELOAD"] = opt.runtime_shared;
   }
   if (auto it = prog.spec.directives.find("runtime-options"); it != prog.spec.directives.end())
     env["LOCKSCOPE_OPTIONS"] = it->second;
@@ -201,7 +207,10 @@ int run_runtime(const Program& prog, const Options& opt) {
   }
   report::Report rep;
   if (fs::exists(report_path)) rep = read_report(report_path);
-  const int want_exit = prog.spec.expectations.empty() ? 0 : 66;
+  int findings_status = 66;
+  if (auto it = prog.spec.directives.find("status"); it != prog.spec.directives.end())
+    findings_status = std::stoi(it->second);
+  const int want_exit = prog.spec.expectations.empty() ? 0 : findings_status;
   if (r.exit_code != want_exit) {
     std::cout << "FAIL: exit status " << r.exit_code << ", expected " << want_exit << "\n";
     compare(prog, opt, rep, r.output);
@@ -211,11 +220,12 @@ int run_runtime(const Program& prog, const Options& opt) {
 }
 
 Options parse_options(int argc, char** argv) {
-  if (argc < 2) setup_error("usage: lockscope-testdata static|runtime [options] PROGRAM");
+  if (argc < 2) setup_error("usage: lockscope-testdata static|runtime|preloaded|python [options] PROGRAM");
   Options opt;
   const std::string mode = argv[1];
   if (mode == "static") opt.mode = Mode::Static;
   else if (mode == "runtime") opt.mode = Mode::Runtime;
+  else if (mode == "preloaded") opt.mode = Mode::Runtime, opt.preloaded = true;
   else if (mode == "python") opt.mode = Mode::Runtime, opt.python_mode = true;
   else setup_error("unknown mode '" + mode + "'");
   for (int i = 2; i < argc; ++i) {
@@ -237,9 +247,10 @@ Options parse_options(int argc, char** argv) {
   if (opt.program.empty()) setup_error("no program given");
   if (opt.root.empty()) opt.root = fs::weakly_canonical(fs::path(opt.program).parent_path());
   if (opt.mode == Mode::Static && opt.lockscope.empty()) setup_error("static mode needs --lockscope");
-  if (opt.mode == Mode::Runtime && !opt.python_mode && opt.runtime_archive.empty())
+  if (opt.mode == Mode::Runtime && !opt.python_mode && !opt.preloaded && opt.runtime_archive.empty())
     setup_error("runtime mode needs --runtime-archive");
-  if (opt.python_mode && opt.runtime_shared.empty()) setup_error("python mode needs --runtime-shared");
+  if ((opt.python_mode || opt.preloaded) && opt.runtime_shared.empty())
+    setup_error(std::string(argv[1]) + " mode needs --runtime-shared");
   return opt;
 }
 
