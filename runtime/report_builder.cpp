@@ -168,6 +168,11 @@ struct Ctx {
   }
   std::map<uint32_t, std::string> entry_hint;  // thread index -> outermost user function seen
   void first_taken_note(std::vector<Note>& notes, const LockSnap& l) {
+    Location created;
+    if (py::python_lock_creation(l.id, created.file, created.line)) {  // a Python lock: where it was made
+      notes.push_back(Note{created, "'" + lock_name(l) + "' was created here"});
+      return;
+    }
     if (is_global(l) || !l.first_stack) return;
     notes.push_back(Note{user_loc(l.first_stack), "'" + lock_name(l) + "' was first taken here by " + thread_text(l.first_thread)});
   }

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <tuple>
 #include <unordered_map>
 
 #include "python/python_api.h"
@@ -25,7 +26,8 @@ struct Tables {
   SpinLock lock;
   std::unordered_map<uintptr_t, CodeInfo> code;  // code object -> what reports say of it
   std::vector<std::string> library_dirs;
-  std::unordered_map<uint32_t, uintptr_t> lock_created;  // lock id -> packed creation frame
+  std::unordered_map<uint32_t, std::pair<uintptr_t, uint32_t>> lock_created;  // id -> creation frame, ordinal
+  std::unordered_map<uintptr_t, uint32_t> creations;  // creation frame -> locks created there
   std::unordered_map<uint32_t, std::pair<std::string, std::string>> threads;  // index -> name, entry
   std::map<std::string, std::vector<std::string>> sources;  // file -> lines, read at report time
 };
@@ -172,10 +174,16 @@ void set_library_dirs(std::vector<std::string> dirs) {
   for (auto& [code, info] : t.code) info.library = under(info.file, t.library_dirs);
 }
 
-void note_lock_created(uint32_t id, uintptr_t created) {
+uint32_t count_creation(uintptr_t site) {
   Tables& t = tables();
   SpinGuard g(t.lock);
-  t.lock_created[id] = created;
+  return ++t.creations[site];
+}
+
+void note_lock_created(uint32_t id, uintptr_t created, uint32_t ordinal) {
+  Tables& t = tables();
+  SpinGuard g(t.lock);
+  t.lock_created[id] = {created, ordinal};
 }
 
 std::string name_from_assignment(const std::string& line, const std::string& qualname, bool& global) {
@@ -201,11 +209,12 @@ std::string name_from_assignment(const std::string& line, const std::string& qua
 bool python_lock_name(uint32_t id, std::string& name, bool& global) {
   Tables& t = tables();
   uintptr_t created;
+  uint32_t ordinal;
   {
     SpinGuard g(t.lock);
     auto it = t.lock_created.find(id);
     if (it == t.lock_created.end()) return false;
-    created = it->second;
+    std::tie(created, ordinal) = it->second;
   }
   std::vector<Frame> fs;
   resolve_frame(created, fs);
@@ -217,10 +226,28 @@ bool python_lock_name(uint32_t id, std::string& name, bool& global) {
     if (f.line > 0 && f.line <= lines.size()) line = lines[f.line - 1];
   }
   name = name_from_assignment(line, f.function, global);
+  bool attribute = line.find("self.") != std::string::npos && !name.empty();
   if (name.empty()) {
     std::string base = f.file.substr(f.file.rfind('/') + 1);
     name = "lock@" + base + ":" + std::to_string(f.line);
   }
+  if (!global && (attribute || ordinal > 1)) name += "#" + std::to_string(ordinal);
+  return true;
+}
+
+bool python_lock_creation(uint32_t id, std::string& file, unsigned& line) {
+  Tables& t = tables();
+  uintptr_t created;
+  {
+    SpinGuard g(t.lock);
+    auto it = t.lock_created.find(id);
+    if (it == t.lock_created.end()) return false;
+    created = it->second.first;
+  }
+  std::vector<Frame> fs;
+  resolve_frame(created, fs);
+  file = fs.front().file;
+  line = fs.front().line;
   return true;
 }
 

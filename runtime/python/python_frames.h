@@ -34,10 +34,17 @@ bool resolve_frame(uintptr_t pc, std::vector<Frame>& out);
 void set_library_dirs(std::vector<std::string> dirs);
 inline constexpr const char* kLibraryModule = "<python-library>";
 
-// Lock `id` was created at the packed frame `created` (a Python lock's first acquisition says so).
-void note_lock_created(uint32_t id, uintptr_t created);
+// How many locks the program has created at the packed frame `site`, this one included.
+uint32_t count_creation(uintptr_t site);
+// Lock `id` was created at the packed frame `created`, the `ordinal`-th there (a Python lock's first
+// acquisition says so). Locks created at one place are told apart by it: two accounts' locks are
+// `Account.lock#1` and `Account.lock#2` (an instance attribute always carries it, another name from
+// the second on).
+void note_lock_created(uint32_t id, uintptr_t created, uint32_t ordinal);
 // The lock's Python name; `global` when a module-level variable holds it. False: not a Python lock.
 bool python_lock_name(uint32_t id, std::string& name, bool& global);
+// Where the program created lock `id`. False: not a Python lock.
+bool python_lock_creation(uint32_t id, std::string& file, unsigned& line);
 // From the assignment on a creation line: "lock_a = Lock()" -> lock_a, "self.lock = ..." in
 // Account.__init__ -> Account.lock. Empty when the line assigns nothing simple.
 std::string name_from_assignment(const std::string& line, const std::string& qualname, bool& global);

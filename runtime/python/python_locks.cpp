@@ -19,6 +19,7 @@ struct LockObj {
   Obj* inner;          // CPython's own lock
   LockState* state;    // the detector's lock, from the first acquisition
   uintptr_t created;   // packed frame where the program created it
+  uint32_t ordinal;    // the how-manyth lock created there
   bool signal;         // released by a thread that did not take it: a signal, no longer tracked
 };
 
@@ -118,7 +119,7 @@ Obj* acquire(LockObj* self, Obj* method, Obj* const* args, size_t nargs, Obj* kw
     ++t_shim.in_shim;
     if (!l) {
       l = self->state = d.new_lock(*t, addr, Family::Other, kind(self).flags, e.stack);
-      note_lock_created(l->id, self->created);
+      note_lock_created(l->id, self->created, self->ordinal);
     }
     bool self_wait = blocking && !(l->flags & kRecursive) && holds(*t, addr);
     --t_shim.in_shim;
@@ -244,6 +245,7 @@ Obj* t_new(Obj* type, Obj*, Obj*) {
   Stack s;
   capture_python_stack(s, kMaxFrames);
   o->created = first_user_frame(s);
+  o->ordinal = count_creation(o->created);
   return o;
 }
 void t_dealloc(Obj* self) {
