@@ -36,11 +36,11 @@ Api resolve(bool& ok) {
        get(a.PyExc_AttributeError, "PyExc_AttributeError") && get(a.none, "_Py_NoneStruct") &&
        get(a.true_, "_Py_TrueStruct") && get(a.false_, "_Py_FalseStruct");
   get(a.PyFrame_GetLasti, "PyFrame_GetLasti");
-  // Tested on 3.11 and 3.12 (Debian 12's and others). 3.10 and older crash in PyType_FromSpec's
-  // use here and 3.13 sees no acquisition yet: leave those programs alone rather than guess.
+  // Tested on 3.11 (Debian 12's and a pyenv build), 3.12 and 3.13. 3.10 and older (no Py_Version,
+  // no PyFrame_GetLasti) crashed here and 3.14 is untried: leave those programs alone rather than guess.
   const unsigned long* version = nullptr;
   get(version, "Py_Version");
-  ok = ok && version && *version >= 0x030B0000 && *version < 0x030D0000;
+  ok = ok && version && *version >= 0x030B0000 && *version < 0x030E0000;
   return a;
 }
 
