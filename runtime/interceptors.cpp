@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "acting_thread.h"
 #include "plain_lock_fast_path.h"
 #include "runtime.h"
 
@@ -56,28 +57,6 @@ F resolve(const char* name, const char* version = nullptr) {
   }
 
 enum class Acq { Blocking, Try, Timed };
-
-// Capturing must happen in the interceptor's own frame: frame 0 is then its caller.
-#define CAPTURE_INTO(t, st) \
-  capture_stack_from_own_frame(st, __builtin_frame_address(0), (t)->stack_lo, (t)->stack_hi, options().stack_depth)
-#define CAPTURE(t, st) \
-  Stack st;            \
-  CAPTURE_INTO(t, st)
-
-bool bypass() {
-  if (t_shim.in_shim) return true;
-  if (!ready()) ensure_init();
-  return t_shim.in_shim != 0;
-}
-
-// The calling thread's state when the shim should act, else nullptr (pass through). Once a thread
-// has a state the shim is initialised, so the common case is two TLS loads; the rest is out of line.
-__attribute__((noinline)) ThreadState* thread_for_slow_path() { return bypass() ? nullptr : current_thread(); }
-inline ThreadState* acting_thread() {
-  ThreadState* t = t_shim.thread;
-  if (__builtin_expect(t != nullptr && t_shim.in_shim == 0, 1)) return t;
-  return thread_for_slow_path();
-}
 
 uint8_t mutex_flags(const void* m) {
   int kind = *reinterpret_cast<const volatile int*>(static_cast<const char*>(m) + 16) & 3;
@@ -170,9 +149,9 @@ void forget(const void* obj, Family family) {
     return r;                                                                                    \
   }
 
-// Release: forget the most recent hold of the lock, then make the real call as a tail call. The
-// usual LIFO unlock is inline (plain_lock_fast_path.h); anything else goes to the full part, which
-// captures the stack only when the lock was not held.
+// Release. The usual LIFO unlock is inline (plain_lock_fast_path.h): the real call first, then
+// the hold is dropped, outside the program's critical section. Anything else goes to the full
+// part, which forgets the hold before the call and captures the stack only when it was not held.
 #define UNLOCK_INTERCEPTOR(name, type, obj)                                                      \
   namespace {                                                                                    \
   REAL_SHARED(name)                                                                              \
@@ -184,9 +163,13 @@ void forget(const void* obj, Family family) {
   }                                                                                              \
   EXPORT int name(type obj) {                                                                    \
     auto real = real_##name.load(std::memory_order_relaxed);                                     \
-    ThreadState* t = t_shim.thread;                                                                   \
-    if (__builtin_expect(real && t && !t_shim.in_shim && forget_top_hold(*t, (const void*)(obj)), 1)) \
-      return real(obj);                                                                          \
+    ThreadState* t = t_shim.thread;                                                              \
+    if (__builtin_expect(real && t && !t_shim.in_shim, 1))                                       \
+      if (uint32_t n = held_with_top(*t, (const void*)(obj)); __builtin_expect(n != 0, 1)) {     \
+        int r = real(obj);                                                                       \
+        t->held_n.store(n - 1, std::memory_order_release);                                       \
+        return r;                                                                                \
+      }                                                                                          \
     return name##_full(__builtin_frame_address(0), obj);                                         \
   }
 

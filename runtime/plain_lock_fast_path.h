@@ -8,10 +8,11 @@
 //    entry claims a lock it does not have yet; the thread holds nothing else, so it publishes no
 //    wait and can be in no wait cycle, and the watchdog only follows holders that wait
 //    (watchdog.cpp).
-//  - the unlock of the most recently taken lock (LIFO): the entry is dropped before the real
-//    unlock rather than after. Between the two the thread still has the lock but its list says
-//    not; again nothing can wait on this thread in that window without the watchdog seeing it
-//    move on.
+//  - the unlock of the most recently taken lock (LIFO): the real unlock comes first and the entry
+//    is dropped after it, so that none of the shim's work lengthens the program's critical section
+//    (other threads contending for the lock wait for it). Between the two the list still names a
+//    lock the thread no longer has; the thread is running, not waiting, so the watchdog, which
+//    only follows holders that wait, never draws a cycle through it.
 // Everything else (nested locks, unknown or special mutexes, unlocks out of order or of locks not
 // held) takes the full path in interceptors.cpp.
 #include <pthread.h>
@@ -47,12 +48,10 @@ __attribute__((always_inline)) inline bool record_first_lock(ThreadState& t, pth
   return true;
 }
 
-// Drops the hold of `obj` when it is the most recent one; false (nothing changed) otherwise.
-__attribute__((always_inline)) inline bool forget_top_hold(ThreadState& t, const void* obj) {
+// The number of locks the thread holds when `obj` is the most recent hold; 0 otherwise.
+__attribute__((always_inline)) inline uint32_t held_with_top(ThreadState& t, const void* obj) {
   uint32_t n = t.held_count();
-  if (n == 0 || t.held_array()[n - 1].addr != reinterpret_cast<uintptr_t>(obj)) return false;
-  t.held_n.store(n - 1, std::memory_order_release);
-  return true;
+  return n != 0 && t.held_array()[n - 1].addr == reinterpret_cast<uintptr_t>(obj) ? n : 0;
 }
 
 }  // namespace lockscope::rt

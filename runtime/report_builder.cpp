@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include "annotation_frames.h"
+#include "cycle_timing_text.h"
 #include "python/python_frames.h"
 #include "report/kinds.h"
 
@@ -73,6 +75,7 @@ struct Ctx {
     Stack s = d.depot().get(stack_id);
     for (uint32_t i = 0; i < s.n && out.size() < depth; ++i)
       for (const Frame& f : frames[s.pc[i]]) out.push_back(f);
+    drop_annotating_frames(out);
     for (const Frame& f : out) seen_text.push_back(f.function), seen_text.push_back(f.file);
     return out;
   }
@@ -100,7 +103,8 @@ struct Ctx {
     bool global = false;
     auto it = globals.find(l.addr);
     if (py::python_lock_name(l.id, name, global)) {
-    } else if (it != globals.end()) name = it->second;
+    } else if (std::string given = d.names().get(l.id); !given.empty()) name = given;  // annotated
+    else if (it != globals.end()) name = it->second;
     else {
       char buf[40];
       std::snprintf(buf, sizeof buf, "lock@0x%lx", static_cast<unsigned long>(l.addr));
@@ -252,6 +256,14 @@ std::vector<report::Finding> ReportBuilder::build(const std::vector<RawFinding>&
       }
       for (const auto& l : f.locks) c.first_taken_note(x.notes, l);
       x.function = c.user_function(primary_stack);
+      // Whether this run could have deadlocked, first among the notes (cycle_timing_text.h).
+      auto short_name = [&](uint32_t index) {
+        report::ThreadRef r = c.thread_ref(index);
+        return r.entry.empty() ? r.id : r.id + " (entry " + r.entry + ")";
+      };
+      x.evidence = cycle_timing_evidence(f.timing);
+      x.notes.insert(x.notes.begin(), Note{x.location, cycle_timing_text(f.timing, short_name(f.timing.earlier),
+                                                                         short_name(f.timing.later))});
     } else if (f.kind == report::kDeadlock) {
       std::vector<std::string> names;
       uint32_t primary_stack = 0;

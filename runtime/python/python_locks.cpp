@@ -7,8 +7,8 @@
 // without a compiled extension. The cost is one extra C call per operation (bench/python).
 #include "python/python_locks.h"
 
+#include "acting_thread.h"
 #include "python/python_frames.h"
-#include "runtime.h"
 
 namespace lockscope::rt::py {
 
@@ -45,14 +45,6 @@ Obj* call_inner(Obj* method, LockObj* self, Obj* const* args, size_t nargs, Obj*
   buf[0] = self->inner;
   for (size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
   return A().PyObject_Vectorcall(method, buf, 1 + nargs, kwnames);
-}
-
-ThreadState* acting_thread() {
-  ThreadState* t = t_shim.thread;
-  if (__builtin_expect(t != nullptr && t_shim.in_shim == 0, 1)) return t;
-  if (t_shim.in_shim) return nullptr;
-  if (!ready()) ensure_init();
-  return t_shim.in_shim ? nullptr : current_thread();
 }
 
 bool holds(ThreadState& t, uintptr_t addr) {
