@@ -30,7 +30,7 @@ __attribute__((constructor)) void put_bootstrap_on_path() {
   setenv("PYTHONPATH", (current.empty() ? dir : dir + ":" + current).c_str(), 1);
 }
 
-// thread_started(name, entry) -> the thread's index; thread_joined(index).
+// thread_started(name, entry) -> the thread's index; thread_joined(index); thread_finished().
 Obj* f_thread_started(Obj*, Obj* const* args, size_t nargs) {
   const Api& a = *api();
   if (nargs != 2) return a.PyLong_FromLong(-1);
@@ -44,6 +44,21 @@ Obj* f_thread_started(Obj*, Obj* const* args, size_t nargs) {
   --t_shim.in_shim;
   return a.PyLong_FromLong(static_cast<long>(t->index));
 }
+// thread_finished(): the thread's Python code is done. CPython's join() returns as soon as the
+// thread's end-of-life lock is released, often before the pthread exits (where the shim would close
+// the thread's epoch), so the epoch is closed here: every edge the thread made is then below what
+// the joiner learns. (Closing an epoch is what a thread creation does to its parent.)
+Obj* f_thread_finished(Obj*, Obj*) {
+  const Api& a = *api();
+  if (ThreadState* t = t_shim.in_shim ? nullptr : t_shim.thread) {
+    ++t_shim.in_shim;
+    detector().on_thread_create(*t);
+    --t_shim.in_shim;
+  }
+  a.Py_IncRef(a.none);
+  return a.none;
+}
+
 Obj* f_thread_joined(Obj*, Obj* index) {
   const Api& a = *api();
   long i = a.PyLong_AsLong(index);
@@ -61,12 +76,14 @@ Obj* f_thread_joined(Obj*, Obj* index) {
 MethodDef g_functions[] = {
     {"thread_started", reinterpret_cast<void*>(&f_thread_started), kMethFastcall, nullptr},
     {"thread_joined", reinterpret_cast<void*>(&f_thread_joined), kMethO, nullptr},
+    {"thread_finished", reinterpret_cast<void*>(&f_thread_finished), kMethNoargs, nullptr},
 };
 
 }  // namespace
 
 // Called once by sitecustomize.py through ctypes.PyDLL (the GIL is held). Returns a dict with
-// Lock, RLock, thread_started and thread_joined, or None when the shim cannot serve this Python.
+// Lock, RLock, thread_started, thread_joined and thread_finished, or None when the shim cannot
+// serve this Python.
 extern "C" __attribute__((visibility("default"))) Obj* lockscope_python_install(Obj* lock_factory,
                                                                                Obj* rlock_factory,
                                                                                Obj* library_dirs) {

@@ -32,7 +32,7 @@ def _install():
         return
     threading.Lock = api["Lock"]
     threading.RLock = api["RLock"]
-    thread_started, thread_joined = api["thread_started"], api["thread_joined"]
+    thread_started, thread_joined, thread_finished = api["thread_started"], api["thread_joined"], api["thread_finished"]
 
     thread_started(threading.current_thread().name, "<module>")
     bootstrap_inner = threading.Thread._bootstrap_inner
@@ -46,7 +46,10 @@ def _install():
 
     def _bootstrap_inner_named(self):
         self._lockscope_index = thread_started(self.name, _entry(self))
-        bootstrap_inner(self)
+        try:
+            bootstrap_inner(self)
+        finally:
+            thread_finished()
 
     def _join_ordered(self, timeout=None):
         join(self, timeout)
