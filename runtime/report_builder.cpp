@@ -10,6 +10,7 @@
 
 #include "annotation_frames.h"
 #include "cycle_timing_text.h"
+#include "python/python_frames.h"
 #include "report/kinds.h"
 
 namespace lockscope::rt {
@@ -23,6 +24,7 @@ bool is_system_frame(const Frame& f) {
   if (f.file.starts_with("/usr/")) return true;
   if (f.function.starts_with("lockscope::rt::")) return true;
   if (f.module.find("liblockscope-rt") != std::string::npos) return true;
+  if (f.module == py::kLibraryModule) return true;
   return false;
 }
 
@@ -98,8 +100,10 @@ struct Ctx {
   }
   std::string lock_name(const LockSnap& l) {
     std::string name;
+    bool global = false;
     auto it = globals.find(l.addr);
-    if (std::string given = d.names().get(l.id); !given.empty()) name = given;  // annotated
+    if (py::python_lock_name(l.id, name, global)) {
+    } else if (std::string given = d.names().get(l.id); !given.empty()) name = given;  // annotated
     else if (it != globals.end()) name = it->second;
     else {
       char buf[40];
@@ -109,10 +113,16 @@ struct Ctx {
     seen_text.push_back(name);
     return name;
   }
-  bool is_global(const LockSnap& l) { return globals.count(l.addr) != 0; }
+  bool is_global(const LockSnap& l) {
+    std::string name;
+    bool global = false;
+    if (py::python_lock_name(l.id, name, global)) return global;
+    return globals.count(l.addr) != 0;
+  }
   report::ThreadRef thread_ref(uint32_t index) {
     report::ThreadRef r;
     r.id = "T" + std::to_string(index);
+    if (py::python_thread_name(index, r.name, r.entry)) return r;
     ThreadState* t = d.thread_by_index(index);
     if (!t) {  // exited, its state reused: name it by what it ran
       if (entry_hint.count(index)) r.entry = entry_hint[index];
@@ -162,6 +172,11 @@ struct Ctx {
   }
   std::map<uint32_t, std::string> entry_hint;  // thread index -> outermost user function seen
   void first_taken_note(std::vector<Note>& notes, const LockSnap& l) {
+    Location created;
+    if (py::python_lock_creation(l.id, created.file, created.line)) {  // a Python lock: where it was made
+      notes.push_back(Note{created, "'" + lock_name(l) + "' was created here"});
+      return;
+    }
     if (is_global(l) || !l.first_stack) return;
     notes.push_back(Note{user_loc(l.first_stack), "'" + lock_name(l) + "' was first taken here by " + thread_text(l.first_thread)});
   }

@@ -1,7 +1,7 @@
 // A real hang on annotated spinlocks (lockscope/annotations.h): both threads take their first
 // lock, meet at a barrier, then spin on each other's. The watchdog sees the annotated waits and
 // reports the deadlock, ending the process, instead of spinning until the CI timeout.
-// rt-test: timeout: 20
+// lockscope-test: timeout: 20
 #include <atomic>
 #include <barrier>
 #include <thread>

@@ -2,7 +2,7 @@
 // created, and main's own inversion comes after both joins. This run could not deadlock, and with
 // concurrent_cycles_only=1 the shim reports only cycles a run could have hit: silent. (Without the
 // option the cycle is reported as sequential: join_ordered_bad.cpp.)
-// rt-test: options: concurrent_cycles_only=1
+// lockscope-test: runtime-options: concurrent_cycles_only=1
 #include <mutex>
 #include <thread>
 
