@@ -125,4 +125,26 @@ wait "$prog_pid"
 check "SIGTERM to the program: its signal status" 143 $?
 check "SIGTERM to the program: its finding is in the report" 1 "$(findings "$r")"
 
+# A crash after a finding (issue 17): the report is written from the fatal-signal path, then the
+# process dies by the same signal; a handler of the program's own runs instead of the shim's.
+$cxx -std=c++20 -g -O0 -pthread "$here/inversion_then_crash.cpp" -o "$work/inversion_then_crash" || exit 1
+for crash in segv:139 bus:135 abort:134 fpe:136 ill:132; do
+  how=${crash%%:*}
+  rm -f "$r"
+  LOCKSCOPE_REPORT=$r LD_PRELOAD="$rt/liblockscope-rt.so" "$work/inversion_then_crash" "$how" > /dev/null 2> "$work/err"
+  check "crash by $how: dies by the same signal" "${crash##*:}" $?
+  check "crash by $how: the JSON report is written" 1 "$(findings "$r")"
+  expect_grep "crash by $how: the report is printed" "lockscope-lock-order-inversion" "$work/err"
+done
+rm -f "$r"
+"$lockscope" run --report "$r" -- "$work/inversion_then_crash" abort > /dev/null 2> "$work/err"
+check "lockscope run, assert fails: the program's signal status" 134 $?
+check "lockscope run, assert fails: its finding is in the report" 1 "$(findings "$r")"
+expect_grep "lockscope run, assert fails: says so" "killed by signal 6 (Aborted); 1 finding reported" "$work/err"
+rm -f "$r"
+LOCKSCOPE_REPORT=$r LD_PRELOAD="$rt/liblockscope-rt.so" "$work/inversion_then_crash" own-handler > /dev/null 2> "$work/err"
+check "crash with the program's own handler: its status" 5 $?
+expect_grep "crash with the program's own handler: it ran" "own handler" "$work/err"
+check "crash with the program's own handler: the report is written at its _exit" 1 "$(findings "$r")"
+
 [ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
