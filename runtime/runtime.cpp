@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +15,7 @@
 #include <sstream>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "lockscope/version.h"
 #include "report/json_io.h"
@@ -102,6 +104,14 @@ void fork_child() {
   watchdog_after_fork();
 }
 
+// Said once per process: the report is rewritten after every batch of findings.
+void say_report_not_written(const std::string& path, int why) {
+  static bool said = false;
+  if (std::exchange(said, true)) return;
+  std::string text = "lockscope: cannot write the JSON report to '" + path + "': " + std::strerror(why) + "\n";
+  (void)!write(2, text.data(), text.size());
+}
+
 std::string report_file() {
   State& s = *g_state;
   if (s.report_path.empty()) return {};
@@ -119,12 +129,19 @@ void write_json_locked() {
   if (s.report.findings.empty() && !s.wrote_report && access(path.c_str(), F_OK) == 0) return;
   s.wrote_report = true;
   std::string tmp = path + ".tmp" + std::to_string(getpid());
+  bool written = false;
   {
     std::ofstream out(tmp);
-    if (!out) return;
-    report::write_json(out, s.report);
+    if (out) {
+      report::write_json(out, s.report);
+      written = static_cast<bool>(out.flush());
+    }
   }
-  std::rename(tmp.c_str(), path.c_str());
+  int why = errno;
+  if (written && std::rename(tmp.c_str(), path.c_str()) == 0) return;
+  if (written) why = errno;
+  unlink(tmp.c_str());
+  say_report_not_written(path, why);
 }
 
 void final_report() {
