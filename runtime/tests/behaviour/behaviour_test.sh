@@ -67,6 +67,24 @@ check "lockscope run: findings status" 66 $?
 check "lockscope run: --report written" 2 "$(findings "$r")"
 "$lockscope" run --exitcode 9 "$work/two_plain" > /dev/null 2>&1
 check "lockscope run --exitcode" 9 $?
+LOCKSCOPE_OPTIONS=exitcode=0 "$lockscope" run "$work/two_plain" > /dev/null 2>&1
+check "LOCKSCOPE_OPTIONS=exitcode=0 lockscope run: findings exit 0" 0 $?
+"$lockscope" run --options exitcode=0 "$work/two_plain" > /dev/null 2>&1
+check "lockscope run --options exitcode=0: findings exit 0" 0 $?
+LOCKSCOPE_OPTIONS=exitcode=0 "$lockscope" run --exitcode 9 "$work/two_plain" > /dev/null 2>&1
+check "lockscope run: --exitcode wins over LOCKSCOPE_OPTIONS" 9 $?
+"$lockscope" run --options bogus=1 /bin/true 2> "$work/err"
+check "lockscope run: a bad option stops it" 2 $?
+expect_grep "lockscope run: the bad option is named" "unknown option 'bogus'" "$work/err"
+"$lockscope" run --report "$work/no-such-dir/r.json" -- /bin/true 2> "$work/err"
+check "lockscope run: unwritable --report" 2 $?
+expect_grep "lockscope run: unwritable --report says why" \
+  "cannot write the report to '$work/no-such-dir/r.json': No such file or directory" "$work/err"
+if grep -q "did not run" "$work/err"; then echo "FAIL: an unwritable report blames the program"; failures=$((failures + 1)); fi
+LOCKSCOPE_REPORT="$work/no-such-dir/r.json" "$work/two_linked" > /dev/null 2> "$work/err"
+check "unwritable LOCKSCOPE_REPORT: findings status" 66 $?
+expect_grep "unwritable LOCKSCOPE_REPORT: says why" \
+  "cannot write the JSON report to '$work/no-such-dir/r.json': No such file or directory" "$work/err"
 "$lockscope" run "$work/two_plain" 4 > /dev/null 2>&1
 check "lockscope run: the program's own failure wins" 4 $?
 "$lockscope" run /bin/true
