@@ -23,6 +23,7 @@
 #include "report_builder.h"
 #include "runtime_api.h"
 #include "symbolizer.h"
+#include "thread_entries.h"
 
 namespace lockscope::rt {
 
@@ -222,7 +223,10 @@ ThreadState* create_current_thread() {
   return t;
 }
 
-void set_thread_entry(ThreadState* t, uintptr_t entry_pc) { t->entry_pc = entry_pc; }
+void set_thread_entry(ThreadState* t, uintptr_t entry_pc) {
+  t->entry_pc = entry_pc;
+  remember_thread_entry(t->index, entry_pc);
+}
 
 bool take_exited_thread(unsigned long pthread_id, uint32_t& index) {
   ++t_shim.in_shim;
@@ -249,8 +253,10 @@ size_t report_now() {
     Symbolizer sym(s.options.symbolizer);
     ReportBuilder builder(s.detector, sym, s.options.stack_depth, s.suppressions);
     std::vector<report::Finding> built = builder.build(raw);
-    for (auto& f : built)
+    for (auto& f : built) {
       if (!s.context.empty()) f.notes.push_back(report::Note{{}, "observed during " + s.context});
+      if (!sym.problem().empty()) f.notes.push_back(report::Note{{}, sym.problem()});
+    }
     if (s.options.print_report && !built.empty()) {
       std::ostringstream text;
       text << "==" << getpid() << "== lockscope " << kVersion << " runtime report\n";

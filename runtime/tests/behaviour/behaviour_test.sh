@@ -26,7 +26,7 @@ r="$work/report.json"
 LOCKSCOPE_REPORT=$r "$work/two_linked" > "$work/out" 2> "$work/err"
 check "two inversions: findings status" 66 $?
 check "two inversions: both reported" 2 "$(findings "$r")"
-expect_grep "heap locks named by address" "lock@0x" "$work/err"
+expect_grep "heap locks named by where they were first taken" "lock first taken at two_inversions.cpp:[0-9]* in " "$work/err"
 expect_grep "heap locks: where first taken" "was first taken here" "$work/err"
 expect_grep "program ran to the end" "reached the end" "$work/out"
 
