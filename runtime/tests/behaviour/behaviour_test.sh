@@ -165,4 +165,30 @@ check "crash with the program's own handler: its status" 5 $?
 expect_grep "crash with the program's own handler: it ran" "own handler" "$work/err"
 check "crash with the program's own handler: the report is written at its _exit" 1 "$(findings "$r")"
 
+# What reports show of a plain std::thread program (issue 17): the user's frames, not libc's or
+# libstdc++'s; lambdas by file and line; stack locks by where they were first taken.
+expect_none() {  # expect_none NAME PATTERN FILE
+  if grep -q -- "$2" "$3"; then echo "FAIL: $1: '$2' in $3"; failures=$((failures + 1)); else echo "ok: $1"; fi
+}
+for opt in O0 O2; do
+  $cxx -std=c++20 -g -$opt -pthread "$here/plain_threads.cpp" -o "$work/plain_threads_$opt" || exit 1
+  "$lockscope" run -- "$work/plain_threads_$opt" > /dev/null 2> "$work/err"
+  check "plain threads -$opt: findings status" 66 $?
+  for noise in start_thread pthread_create.c clone3 __gthread _State_impl __invoke 'lock@0x' '\$_[0-9]'; do
+    expect_none "plain threads -$opt: no '$noise' in the report" "$noise" "$work/err"
+  done
+  expect_grep "plain threads -$opt: stack locks named where first taken" \
+    "between 'lock first taken at plain_threads.cpp:14 in transfer' and 'lock first taken at plain_threads.cpp:15 in transfer'" "$work/err"
+done
+"$lockscope" run -- "$work/plain_threads_O0" > /dev/null 2> "$work/err"
+expect_grep "plain threads -O0: first lambda by file and line" "entry lambda in main at plain_threads.cpp:22" "$work/err"
+expect_grep "plain threads -O0: second lambda by file and line" "entry lambda in main at plain_threads.cpp:26" "$work/err"
+"$lockscope" run -- "$work/plain_threads_O2" > /dev/null 2> "$work/err"
+expect_grep "plain threads -O2: says how to get full stacks" "build with -fno-omit-frame-pointer" "$work/err"
+"$lockscope" run --options symbolizer=/nonexistent/llvm-symbolizer -- "$work/plain_threads_O0" > /dev/null 2> "$work/err"
+check "without llvm-symbolizer: findings status" 66 $?
+expect_grep "without llvm-symbolizer: says what is missing" "cannot run the symbolizer '/nonexistent/llvm-symbolizer'" "$work/err"
+expect_grep "without llvm-symbolizer: function names from the symbol table" "#0 in transfer(Account&, Account&)" "$work/err"
+expect_none "without llvm-symbolizer: no libstdc++ frames" "__gthread" "$work/err"
+
 [ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
