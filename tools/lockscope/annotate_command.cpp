@@ -38,7 +38,8 @@ them, and includes it.
                     (the format is in lib/annotate/guards_json.h)
   --root DIR        the project root: diff paths are relative to it, a generated header goes
                     there, its headers are searched for macro definitions (default: the
-                    deepest directory holding every annotated file)
+                    current directory when it holds every annotated file, else the
+                    deepest directory that does)
   -q                no summary on standard error
 
 -p, FILES, `--` and -j select the units as in `lockscope check`.
