@@ -126,11 +126,18 @@ class FunctionExtractor {
     f.name = display_name(fd_);
     f.loc = loc(fd_->getLocation());
     f.is_main = fd_->isMain();
+    f.external = fd_->isExternallyVisible();
     for (const ParmVarDecl* p : fd_->parameters()) f.params.push_back(p->getNameAsString());
     if (const auto* md = dyn_cast<CXXMethodDecl>(fd_)) {
       f.class_name = md->getParent()->isLambda() ? "" : md->getParent()->getQualifiedNameAsString();
       for (const CXXMethodDecl* o : md->overridden_methods()) f.overrides.push_back(usr_of(o));
       if (md->getParent()->isLambda()) add_capture_params(md->getParent(), f);
+      static constexpr facts::Function::Access kAccess[] = {facts::Function::Access::Public, facts::Function::Access::Protected,
+                                                          facts::Function::Access::Private, facts::Function::Access::None};
+      f.access = kAccess[md->getAccess()];  // clang's AccessSpecifier: AS_public, AS_protected, AS_private, AS_none
+      f.is_constructor = isa<CXXConstructorDecl>(md);
+      f.is_destructor = isa<CXXDestructorDecl>(md);
+      f.is_static = md->isStatic();
     }
 
     CFG::BuildOptions bo;
@@ -249,6 +256,11 @@ class FunctionExtractor {
     if (const auto* u = dyn_cast<UnaryOperator>(e);
         u && (u->getOpcode() == UO_AddrOf || u->getOpcode() == UO_Deref))
       return path_of(u->getSubExpr(), depth);
+    // impl_->mu, *ptr: a smart pointer is as transparent as a raw one (a pimpl's lock is the object's).
+    if (const auto* oc = dyn_cast<CXXOperatorCallExpr>(e);
+        oc && (oc->getOperator() == OO_Arrow || oc->getOperator() == OO_Star) && oc->getNumArgs() == 1 &&
+        is_smart_pointer(record_name(strip(oc->getArg(0))->getType())))
+      return path_of(oc->getArg(0), depth);
     if (isa<CallExpr>(e)) {
       if (const Expr* inner = transparent_argument(e)) return path_of(inner, depth);
       return unknown("the result of '" + text(e) + "'");
