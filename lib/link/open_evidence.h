@@ -17,7 +17,9 @@ struct AccessSide {
 };
 
 struct RaceEvidence {
-  AccessSide write, other;  // `other` may be the write itself: the entry runs twice at once
+  // The unguarded access (a write, or a read of what is only written under a lock) and the access
+  // it conflicts with; `other` may be the write itself: the entry runs twice at once.
+  AccessSide write, other;
 };
 
 // `acquire->lock` taken while `from` was held, in `entry`.

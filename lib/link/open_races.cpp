@@ -59,25 +59,49 @@ auto rank(const AccessSide& w, const AccessSide& a) {
   return std::make_tuple(!holds_named(*a.access), a.access->site == w.access->site, a.access->site, a.entry->fn->name);
 }
 
+// Does the entry take a lock the analysis can name anywhere (itself or in its callees)?
+bool takes_a_lock(const Summary& s) {
+  return std::any_of(s.acquires.begin(), s.acquires.end(), [](const SummaryAcquire& a) { return named(a.lock.lock); }) ||
+         std::any_of(s.net_acquired.begin(), s.net_acquired.end(), [](const facts::HeldLock& h) { return named(h.lock); });
+}
+
 }  // namespace
 
 void find_open_races(const std::vector<EntryPoint>& entries, const Summaries& summaries, OpenCodeHandler& handler) {
   std::map<ObjectId, std::vector<AccessSide>> groups;
-  for (const EntryPoint& e : entries)
-    for (const SummaryAccess& a : summaries.of(*e.fn).accesses) {
+  std::set<const EntryPoint*> lockless;  // entries that take no lock at all
+  for (const EntryPoint& e : entries) {
+    const Summary& s = summaries.of(*e.fn);
+    if (!takes_a_lock(s)) lockless.insert(&e);
+    for (const SummaryAccess& a : s.accesses) {
       bool on_object = a.target.kind == ObjectId::Kind::This && e.api == EntryPoint::Api::Class && !e.fn->is_static;
       if (on_object || a.target.kind == ObjectId::Kind::Global) groups[a.target].push_back({&e, &a});
     }
-  std::set<report::Location> reported;  // one finding per write site, whatever object path reached it
+  }
+  std::set<report::Location> reported;  // one finding per site, whatever object path reached it
   for (auto& [target, group] : groups) {
     if (std::none_of(group.begin(), group.end(), [](const AccessSide& s) { return holds_named(*s.access); })) continue;
     std::stable_sort(group.begin(), group.end(),
                      [](const AccessSide& a, const AccessSide& b) { return a.access->site < b.access->site; });
     for (const AccessSide& w : group) {
-      if (!w.access->write || reported.count(w.access->site)) continue;
+      if (reported.count(w.access->site)) continue;
       const AccessSide* other = nullptr;
-      for (const AccessSide& a : group)
-        if (reportable(*w.access, *a.access) && (!other || rank(w, a) < rank(w, *other))) other = &a;
+      if (w.access->write) {
+        for (const AccessSide& a : group)
+          if (reportable(*w.access, *a.access) && (!other || rank(w, a) < rank(w, *other))) other = &a;
+      } else if (lockless.count(w.entry) && !holds_exclusive(*w.access) &&
+                 std::none_of(group.begin(), group.end(), [&](const AccessSide& a) {
+                   return a.entry == w.entry && a.access->write && !holds_exclusive(*a.access);
+                 })) {
+        // (An entry that also writes it unguarded gets one finding, on the write.)
+        // A read in an entry that takes no lock at all, of what another entry writes under a lock.
+        // A read outside the locked region of an entry that does lock is left alone: such windows
+        // are deliberate (leveldb's writer at the head of its queue reads log_ unlocked).
+        for (const AccessSide& a : group)
+          if (a.access->write && holds_exclusive(*a.access) && !kept_apart(*w.access, *a.access) &&
+              (!other || rank(w, a) < rank(w, *other)))
+            other = &a;
+      }
       if (!other) continue;
       reported.insert(w.access->site);
       handler.race(RaceEvidence{w, *other});

@@ -66,7 +66,11 @@ void OpenCodeReporter::race(const RaceEvidence& ev) {
   bool reader_only = !w.held.empty() && std::all_of(w.held.begin(), w.held.end(), [](const facts::HeldLock& h) {
     return h.mode == facts::LockMode::Shared;
   });
-  if (guard) {
+  if (!w.write) {
+    f.message = "data race: " + quoted(target) + " is read without " +
+                (guard ? quoted(in_.display(guard->lock)) : std::string("a lock")) + ", which guards its write in " +
+                quoted(ev.other.entry->fn->name);
+  } else if (guard) {
     f.message = "data race: " + quoted(target) + " is written without " + quoted(in_.display(guard->lock)) +
                 ", which guards its access in " + quoted(ev.other.entry->fn->name);
   } else if (reader_only) {
@@ -78,7 +82,7 @@ void OpenCodeReporter::race(const RaceEvidence& ev) {
   }
   f.location = w.site;
   f.function = w.in->name;
-  f.notes.push_back({w.site, "written here, " + held_text(w.held) + ", in " + quoted(ev.write.entry->fn->name)});
+  f.notes.push_back({w.site, std::string(w.write ? "written" : "read") + " here, " + held_text(w.held) + ", in " + quoted(ev.write.entry->fn->name)});
   chain_notes(*ev.write.entry, w.chain, f.notes);
   f.notes.push_back({o.site, std::string("conflicting ") + (o.write ? "write" : "read") + " of " +
                                  quoted(in_.display(o.target)) + " here, " + held_text(o.held) + ", in " +
