@@ -20,11 +20,18 @@ void FunctionExtractor::run() {
   f.name = display_name(fd_);
   f.loc = loc(fd_->getLocation());
   f.is_main = fd_->isMain();
+  f.external = fd_->isExternallyVisible();
   for (const ParmVarDecl* p : fd_->parameters()) f.params.push_back(p->getNameAsString());
   if (const auto* md = dyn_cast<CXXMethodDecl>(fd_)) {
     f.class_name = md->getParent()->isLambda() ? "" : md->getParent()->getQualifiedNameAsString();
     for (const CXXMethodDecl* o : md->overridden_methods()) f.overrides.push_back(usr_of(o));
     if (md->getParent()->isLambda()) add_capture_params(md->getParent(), f);
+    static constexpr facts::Function::Access kAccess[] = {facts::Function::Access::Public, facts::Function::Access::Protected,
+                                                        facts::Function::Access::Private, facts::Function::Access::None};
+    f.access = kAccess[md->getAccess()];  // clang's AccessSpecifier: AS_public, AS_protected, AS_private, AS_none
+    f.is_constructor = isa<CXXConstructorDecl>(md);
+    f.is_destructor = isa<CXXDestructorDecl>(md);
+    f.is_static = md->isStatic();
   }
 
   CFG::BuildOptions bo;

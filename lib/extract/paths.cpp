@@ -88,6 +88,11 @@ FunctionExtractor::Path FunctionExtractor::path_of(const Expr* e, int depth) {
   e = strip(e);
   if (const auto* u = dyn_cast<UnaryOperator>(e); u && (u->getOpcode() == UO_AddrOf || u->getOpcode() == UO_Deref))
     return path_of(u->getSubExpr(), depth);
+  // impl_->mu, *ptr: a smart pointer is as transparent as a raw one (a pimpl's lock is the object's).
+  if (const auto* oc = dyn_cast<CXXOperatorCallExpr>(e);
+      oc && (oc->getOperator() == OO_Arrow || oc->getOperator() == OO_Star) && oc->getNumArgs() == 1 &&
+      is_smart_pointer(record_name(strip(oc->getArg(0))->getType())))
+    return path_of(oc->getArg(0), depth);
   if (isa<CallExpr>(e)) {
     if (const Expr* inner = transparent_argument(e)) return path_of(inner, depth);
     return unknown("the result of '" + text(e) + "'");
