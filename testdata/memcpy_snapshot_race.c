@@ -1,6 +1,7 @@
 // Library calls that write structs: the updater builds the next configuration in a local and
-// publishes it into the shared `current` with memcpy, then shifts the shared history with
-// memmove, both without the lock the reader holds while it reads them. The reader's accesses are
+// publishes it into the shared `current` with memcpy, then shifts the shared history one slot
+// down with memmove (writing history[1..7]), both without the lock the reader holds while it reads
+// them. The reader's accesses are
 // reads (no finding); each library call is a write that races with them (one finding each).
 #include <pthread.h>
 #include <stdio.h>
@@ -31,7 +32,7 @@ static void *read_config(void *arg) {
   long total = 0;
   for (int i = 0; i < 100; ++i) {
     pthread_mutex_lock(&config_lock);
-    total += current.timeout_ms + history[0];
+    total += current.timeout_ms + history[1];
     pthread_mutex_unlock(&config_lock);
   }
   return (void *)total;
