@@ -67,7 +67,7 @@ void FunctionExtractor::on_call(const CallExpr* c) {
       carries_callables(c->getType()))
     if (auto var = call_target_.find(c); var != call_target_.end())
       return store_callable(path_of_var(var->second, 0), c->getArg(0), c->getBeginLoc());
-  if (in_system_header(callee)) return;
+  if (on_library_call(c, name) || in_system_header(callee)) return;
   Event e = call_event(callee, c->getBeginLoc());
   e.args = arg_paths(c);
   emit(std::move(e));

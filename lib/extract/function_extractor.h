@@ -86,6 +86,11 @@ class FunctionExtractor {
   bool may_be_shared(const clang::Expr* e);
   bool var_may_be_shared(const clang::VarDecl* v);
 
+  // ---- library calls that write their destination (library_calls.cpp) -----------------------
+  bool on_library_call(const clang::CallExpr* c, const std::string& name);
+  void access_pointee(const clang::Expr* arg, bool write, clang::SourceLocation at);
+  void write_fields(Path p, clang::QualType object, bool write, clang::SourceLocation at, int depth);
+
   // ---- calls into program code (calls.cpp) --------------------------------------------------
   void on_call(const clang::CallExpr* c);
   void on_member_call(const clang::CXXMemberCallExpr* mc);
@@ -103,6 +108,8 @@ class FunctionExtractor {
   void acquire(std::vector<Path> locks, clang::SourceLocation l, LockMode mode, bool is_try, bool recursive);
   void release(std::vector<Path> locks, clang::SourceLocation l, LockMode mode);
   bool on_lock_function(const clang::CallExpr* c, const std::string& name);
+  bool result_ignored(const clang::Expr* call);
+  void ignored_try(const clang::CallExpr* c, const std::string& name);
   void on_std_lock(const clang::CallExpr* c, bool is_try);
   bool on_mutex_method(const clang::CXXMemberCallExpr* mc, const std::string& rec, const std::string& method);
   void on_mutex_init(const clang::CallExpr* c, Special kind);

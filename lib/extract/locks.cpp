@@ -3,6 +3,8 @@
 // initialised as recursive (pthread attributes, mtx_recursive).
 #include "extract/function_extractor.h"
 
+#include <clang/AST/ParentMapContext.h>
+
 #include "extract/ast_helpers.h"
 
 namespace lockscope::extract {
@@ -39,8 +41,31 @@ bool FunctionExtractor::on_lock_function(const CallExpr* c, const std::string& n
   OpInfo op = lock_function(name);
   if (op.op == LockOp::None || c->getNumArgs() < 1) return false;
   if (op.op == LockOp::Unlock) release({path_of(c->getArg(0))}, c->getBeginLoc(), op.mode);
+  else if (op.op == LockOp::TryLock && result_ignored(c)) ignored_try(c, name);
   else acquire({path_of(c->getArg(0))}, c->getBeginLoc(), op.mode, op.op == LockOp::TryLock, false);
   return true;
+}
+
+// `pthread_mutex_trylock(&m);` as a statement: nobody learns whether the lock was taken, so what
+// follows runs with or without it. Taking it as held on some path would let it hide the races it
+// fails to prevent; it guards nothing (the data-race says so), and a note names the call.
+bool FunctionExtractor::result_ignored(const Expr* call) {
+  const Stmt* s = call;
+  while (true) {
+    auto parents = ctx_.getParents(*s);
+    if (parents.size() != 1) return false;
+    const Stmt* p = parents[0].get<Stmt>();
+    if (!p) return false;
+    if (isa<CompoundStmt>(p)) return true;
+    const auto* cast = dyn_cast<CastExpr>(p);
+    if (!isa<ParenExpr>(p) && !isa<ExprWithCleanups>(p) && !(cast && cast->getType()->isVoidType())) return false;
+    s = p;
+  }
+}
+
+void FunctionExtractor::ignored_try(const CallExpr* c, const std::string& name) {
+  note(c->getBeginLoc(), "lockscope: the result of " + name + "('" + text(c->getArg(0)) +
+                             "') is ignored: the lock may not be held after it, so it guards nothing that follows");
 }
 
 // m.lock(), m.try_lock_shared(), m.unlock(), ...: true when the object is a standard mutex.

@@ -34,7 +34,8 @@ std::vector<std::string> split_kinds(const std::string& list) {
 
 bool mode_reports(Mode mode, const std::string& kind) {
   using namespace report;
-  if (mode == Mode::Static) return kind == kLockOrderInversion || kind == kDoubleLock || kind == kDataRace;
+  if (mode == Mode::Static)
+    return kind == kLockOrderInversion || kind == kDoubleLock || kind == kDataRace || kind == kThreadUnsafeCall;
   return kind == kLockOrderInversion || kind == kDoubleLock || kind == kDeadlock || kind == kUnlockNotHeld;
 }
 

@@ -35,6 +35,13 @@ TEST(Expectations, ScopedAppliesToOneHalfOnly) {
   EXPECT_EQ(parse(src, Mode::Runtime).expectations, (std::vector<Expectation>{{"p.cpp", 1, "deadlock"}}));
 }
 
+TEST(Expectations, ThreadUnsafeCallsAreStaticOnly) {
+  const std::string src = "strtok(line, \",\");  // expect[static]: thread-unsafe-call\n";
+  EXPECT_EQ(parse(src, Mode::Static).expectations, (std::vector<Expectation>{{"p.cpp", 1, "thread-unsafe-call"}}));
+  EXPECT_TRUE(parse(src, Mode::Runtime).expectations.empty());
+  EXPECT_THROW(parse("rand();  // expect[runtime]: thread-unsafe-call\n", Mode::Runtime), ExpectationError);
+}
+
 TEST(Expectations, SeveralKindsOnOneLine) {
   EXPECT_EQ(parse("x = 1; y = 2;  // expect: data-race, data-race\n", Mode::Static).expectations.size(), 2u);
 }
