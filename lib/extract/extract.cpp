@@ -23,6 +23,7 @@
 #include <clang/Lex/Lexer.h>
 #include <clang/Tooling/Tooling.h>
 
+#include "extract/source_quote.h"
 #include "extract/vocabulary.h"
 
 namespace lockscope::extract {
@@ -183,7 +184,7 @@ class FunctionExtractor {
       llvm::raw_string_ostream out(t);
       e->printPretty(out, nullptr, PrintingPolicy(ctx_.getLangOpts()));
     }
-    if (t.size() > 60) t = t.substr(0, 57) + "...";
+    t = quote_source(t);  // one line, cut between tokens (source_quote.h)
     return t.empty() ? "expression" : t;
   }
 

@@ -66,7 +66,17 @@ TEST(JsonIo, RejectsInvalidJsonNamingTheFile) {
     read_json(s, "bad.json");
     FAIL() << "expected ReportFormatError";
   } catch (const ReportFormatError& e) {
-    EXPECT_NE(std::string(e.what()).find("bad.json: not valid JSON"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()), "bad.json: not valid JSON (line 1, column 2: invalid literal)");
+  }
+}
+
+TEST(JsonIo, AnEmptyFileIsSaidPlainly) {
+  std::stringstream s("");
+  try {
+    read_json(s, "empty.json");
+    FAIL() << "expected ReportFormatError";
+  } catch (const ReportFormatError& e) {
+    EXPECT_EQ(std::string(e.what()), "empty.json: not valid JSON (the file is empty)");
   }
 }
 
