@@ -8,7 +8,7 @@ packages=(
   clang-19 llvm-19 llvm-19-dev libclang-19-dev libclang-rt-19-dev
   libboost-graph-dev nlohmann-json3-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev hyperfine
-  python3
+  python3 python3-yaml  # python3-yaml: the CI examples under docs/examples/ are parsed by tests/docs
   chromium  # the HTML graph page is tested in headless Chromium (lib/graph/html_writer_test.cpp)
 )
 

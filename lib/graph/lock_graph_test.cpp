@@ -41,11 +41,7 @@ TEST(LockGraph, CycleEdgesAreThoseInAStrongComponentOrSelfLoops) {
 // As the static checker reports a double-lock: the lock and where it is taken again, no edge.
 TEST(LockGraph, ADoubleLockIsASelfLoopOnItsLock) {
   report::Report r;
-  report::Finding f;
-  f.kind = "double-lock";
-  f.message = "'m' is locked again while already held";
-  f.location = {"/src/relock.cpp", 9, 3};
-  f.locks = {"m"};
+  report::Finding f = testing::static_double_lock("m", {"/src/relock.cpp", 9, 3});
   f.threads = {{"", "", "worker"}};
   r.findings = {f};
   LockGraph g = build_lock_graph(r);

@@ -66,7 +66,7 @@ TEST(JsonIo, RejectsInvalidJsonNamingTheFile) {
     read_json(s, "bad.json");
     FAIL() << "expected ReportFormatError";
   } catch (const ReportFormatError& e) {
-    EXPECT_EQ(std::string(e.what()), "bad.json: not valid JSON (line 1, column 2: invalid literal)");
+    EXPECT_EQ(std::string(e.what()), "bad.json: not valid JSON (line 1, column 3: invalid literal)");
   }
 }
 

@@ -144,6 +144,10 @@ graph_html)
   has graph.html 'data-lock="b"'
   has graph.html '<g class="edge cycle" data-from="a" data-to="b"'
   has graph.html '<g class="edge cycle" data-from="b" data-to="a"'
+  # Paths as the user would type them, relative to the working directory, and each kind said once.
+  has graph.html '<td><code>bank.cpp:5:'
+  lacks graph.html "$tmp/"
+  lacks graph.html 'lock-order-inversion: lock order inversion'
   run 0 graph report.json
   has out.txt 'a->b'
   run 2 graph bank.cpp
