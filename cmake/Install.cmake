@@ -2,8 +2,10 @@
 # Included last from the top-level CMakeLists.txt, so every target below already exists or never will.
 #
 # Layout under the prefix (the same for /usr from the .deb and for any --prefix):
-#   bin/lockscope                          the CLI
+#   bin/lockscope                          the CLI (no LLVM: `run` starts programs at once)
+#   lib/liblockscope-cli.so                its commands that need Clang and LLVM
 #   lib/liblockscope-rt.so, .a             the runtime shim (preload it, or link it into tests)
+#   lib/lockscope-python/                  the shim's bootstrap for Python programs
 #   lib/liblockscope-gtest.a (when built)  the GoogleTest listener, include/lockscope/*.h its headers
 #   lib/cmake/lockscope/                   lockscopeConfig.cmake: lockscope::runtime, lockscope::gtest
 # `lib`, not Debian's multiarch dir: `lockscope run` looks for the shim next to its own bin/.
@@ -13,9 +15,12 @@ set(LOCKSCOPE_INSTALL_LIBDIR lib)
 set(LOCKSCOPE_INSTALL_INCLUDEDIR include)
 set(LOCKSCOPE_INSTALL_CMAKEDIR lib/cmake/lockscope)
 
-# The CLI loads libclang-cpp from LLVM's own directory, which is not on the loader's path.
-set_target_properties(lockscope PROPERTIES INSTALL_RPATH "${LOCKSCOPE_LLVM_ROOT}/lib")
+# The CLI loads liblockscope-cli.so from ../lib when a command needs Clang; that library loads
+# libclang-cpp from LLVM's own directory, which is not on the loader's path.
+set_target_properties(lockscope PROPERTIES INSTALL_RPATH "$ORIGIN/../${LOCKSCOPE_INSTALL_LIBDIR}")
+set_target_properties(lockscope_cli PROPERTIES INSTALL_RPATH "${LOCKSCOPE_LLVM_ROOT}/lib")
 install(TARGETS lockscope RUNTIME DESTINATION ${LOCKSCOPE_INSTALL_BINDIR})
+install(TARGETS lockscope_cli LIBRARY DESTINATION ${LOCKSCOPE_INSTALL_LIBDIR})
 
 set(LOCKSCOPE_PACKAGE_HAS_RUNTIME OFF)
 if(TARGET lockscope_rt_shared AND TARGET lockscope_rt_static)
@@ -23,7 +28,11 @@ if(TARGET lockscope_rt_shared AND TARGET lockscope_rt_static)
   install(TARGETS lockscope_rt_shared lockscope_rt_static
           LIBRARY DESTINATION ${LOCKSCOPE_INSTALL_LIBDIR}
           ARCHIVE DESTINATION ${LOCKSCOPE_INSTALL_LIBDIR})
-  install(FILES "${PROJECT_SOURCE_DIR}/runtime/runtime_api.h" DESTINATION ${LOCKSCOPE_INSTALL_INCLUDEDIR}/lockscope)
+  install(FILES "${PROJECT_SOURCE_DIR}/runtime/runtime_api.h" "${PROJECT_SOURCE_DIR}/runtime/include/lockscope/annotations.h"
+          DESTINATION ${LOCKSCOPE_INSTALL_INCLUDEDIR}/lockscope)
+  # Python programs: the shim puts this directory (beside itself) on PYTHONPATH.
+  install(FILES "${PROJECT_SOURCE_DIR}/runtime/python/sitecustomize.py"
+          DESTINATION ${LOCKSCOPE_INSTALL_LIBDIR}/lockscope-python)
 endif()
 
 # The GoogleTest listener (runtime/gtest/, owned by the runtime): a library and its public headers.
@@ -69,7 +78,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 # Named, not computed by dpkg-shlibdeps: it would attribute LLVM's libraries to -dev packages.
 # libclang-common-19-dev holds the builtin headers (stddef.h) the static checker parses with.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6, libstdc++6, libgcc-s1, libclang-cpp19, libllvm19, libclang-common-19-dev")
+# llvm-19 holds llvm-symbolizer, which gives runtime reports their functions, files, lines and
+# lock names (the shim's default `symbolizer` option is its path).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "libc6, libstdc++6, libgcc-s1, libclang-cpp19, libllvm19, libclang-common-19-dev, llvm-19")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "clang-19, cmake, libgtest-dev")
 include(CPack)
 

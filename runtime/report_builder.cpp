@@ -8,7 +8,12 @@
 #include <set>
 #include <sstream>
 
+#include "annotation_frames.h"
+#include "cycle_timing_text.h"
+#include "python/python_frames.h"
 #include "report/kinds.h"
+#include "symbolizer_names.h"
+#include "thread_entries.h"
 
 namespace lockscope::rt {
 
@@ -17,11 +22,17 @@ using report::Location;
 using report::Note;
 
 bool is_system_frame(const Frame& f) {
-  if (f.file.empty()) return true;
+  if (f.function.empty() && f.file.empty()) return true;  // nothing to show
   if (f.file.starts_with("/usr/")) return true;
   if (f.function.starts_with("lockscope::rt::")) return true;
   if (f.module.find("liblockscope-rt") != std::string::npos) return true;
-  return false;
+  if (f.module == py::kLibraryModule) return true;
+  // libc's frames carry its build's relative paths (./nptl/pthread_create.c): judged by module.
+  // A frame of the program without file and line (no llvm-symbolizer) still names its function.
+  if (is_system_module(f.module) || (f.file.empty() && f.module.empty())) return true;
+  // Without file and line (no llvm-symbolizer), libstdc++'s templates instantiated in the
+  // program are told by their names.
+  return f.file.empty() && is_library_function_name(f.function);
 }
 
 bool parse_suppressions(const std::string& text, std::vector<Suppression>& out, std::string& error) {
@@ -59,18 +70,41 @@ std::string read_comm(const std::string& path) {
   return std::string(buf, static_cast<size_t>(n) - (buf[n - 1] == '\n'));
 }
 
+std::string base_name(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
+
+// "transfer(Account&, Account&)" -> "transfer": the parameters make a lock's name long.
+std::string short_function(const std::string& f) {
+  if (f.starts_with("lambda in ")) return f;
+  size_t paren = f.find('(');
+  return paren == std::string::npos || paren == 0 ? f : f.substr(0, paren);
+}
+
+// What a thread runs: the outermost user frame at its start routine (a C function, or the callable
+// std::thread's _M_run inlined); else the callable named by _M_run's type, unless the outermost
+// user frame of the thread's stacks (`hint`) is that callable; else the hint.
+std::string entry_name(const std::vector<Frame>& start, const std::string& hint) {
+  for (size_t i = start.size(); i-- > 0;)
+    if (!is_system_frame(start[i])) return start[i].function;
+  std::string callable = start.empty() ? std::string() : std_thread_callable(start.back().function);
+  if (!callable.empty() && !hint.starts_with(callable)) return callable;
+  return hint;
+}
+
 struct Ctx {
   Detector& d;
   std::map<uintptr_t, std::vector<Frame>>& frames;
   std::map<uintptr_t, std::string>& globals;
   unsigned depth;
   std::vector<std::string> seen_text;  // for suppressions
+  bool one_frame_stacks = false;       // the frame-pointer walk stopped at the first frame
 
   std::vector<Frame> stack_frames(uint32_t stack_id) {
     std::vector<Frame> out;
     Stack s = d.depot().get(stack_id);
+    if (s.n == 1 && depth > 1) one_frame_stacks = true;
     for (uint32_t i = 0; i < s.n && out.size() < depth; ++i)
       for (const Frame& f : frames[s.pc[i]]) out.push_back(f);
+    drop_annotating_frames(out);
     for (const Frame& f : out) seen_text.push_back(f.function), seen_text.push_back(f.file);
     return out;
   }
@@ -93,25 +127,44 @@ struct Ctx {
     const Frame* f = user_frame(fs);
     return f ? f->function : std::string();
   }
+  std::map<uintptr_t, std::string> local_names;  // this finding's names of stack and heap locks
+  // A global by its symbol; a lock on the stack or the heap by where it was first taken, which
+  // the user can find ("lock first taken at bank.cpp:12 in transfer"), numbered when two share it.
   std::string lock_name(const LockSnap& l) {
     std::string name;
+    bool global = false;
     auto it = globals.find(l.addr);
-    if (it != globals.end()) name = it->second;
+    if (py::python_lock_name(l.id, name, global)) {
+    } else if (std::string given = d.names().get(l.id); !given.empty()) name = given;  // annotated
+    else if (it != globals.end()) name = it->second;
+    else if (auto known = local_names.find(l.addr); known != local_names.end()) name = known->second;
     else {
-      char buf[40];
-      std::snprintf(buf, sizeof buf, "lock@0x%lx", static_cast<unsigned long>(l.addr));
-      name = buf;
+      auto fs = l.first_stack ? stack_frames(l.first_stack) : std::vector<Frame>{};
+      const Frame* u = user_frame(fs);
+      if (u && !u->file.empty()) name = "lock first taken at " + base_name(u->file) + ":" + std::to_string(u->line);
+      else name = "lock";
+      if (u && !u->function.empty()) name += (u->file.empty() ? " first taken in " : " in ") + short_function(u->function);
+      std::string unique = name;
+      for (int n = 2; std::any_of(local_names.begin(), local_names.end(), [&](auto& e) { return e.second == unique; }); ++n)
+        unique = name + " #" + std::to_string(n);
+      name = local_names[l.addr] = unique;
     }
     seen_text.push_back(name);
     return name;
   }
-  bool is_global(const LockSnap& l) { return globals.count(l.addr) != 0; }
+  bool is_global(const LockSnap& l) {
+    std::string name;
+    bool global = false;
+    if (py::python_lock_name(l.id, name, global)) return global;
+    return globals.count(l.addr) != 0;
+  }
   report::ThreadRef thread_ref(uint32_t index) {
     report::ThreadRef r;
     r.id = "T" + std::to_string(index);
+    if (py::python_thread_name(index, r.name, r.entry)) return r;
     ThreadState* t = d.thread_by_index(index);
     if (!t) {  // exited, its state reused: name it by what it ran
-      if (entry_hint.count(index)) r.entry = entry_hint[index];
+      r.entry = entry_name(frames[thread_entry(index) + 1], entry_hint[index]);
       return r;
     }
     r.name = t->name;
@@ -121,15 +174,7 @@ struct Ctx {
       if (index != 0 && r.name == read_comm("/proc/self/comm")) r.name.clear();
     }
     if (index == 0) r.entry = "main";
-    else if (t->entry_pc) {
-      auto& fs = frames[t->entry_pc + 1];  // stored +1 so the pc-1 lookup lands on the entry
-      if (!fs.empty() && !is_system_frame(fs.front())) r.entry = fs.front().function;
-    }
-    // std::thread's entry is a libstdc++ template (_State_impl<...>::_M_run, with __invoke_impl
-    // inlined into it when optimized); the outermost user frame of the thread's stacks names what
-    // the user passed to it.
-    if (index != 0 && (r.entry.empty() || r.entry.starts_with("std::thread::")) && entry_hint.count(index))
-      r.entry = entry_hint[index];
+    else r.entry = entry_name(frames[thread_entry(index) + 1], entry_hint[index]);  // stored +1: pc-1 lookups
     return r;
   }
   std::string thread_text(uint32_t index) {
@@ -158,6 +203,11 @@ struct Ctx {
   }
   std::map<uint32_t, std::string> entry_hint;  // thread index -> outermost user function seen
   void first_taken_note(std::vector<Note>& notes, const LockSnap& l) {
+    Location created;
+    if (py::python_lock_creation(l.id, created.file, created.line)) {  // a Python lock: where it was made
+      notes.push_back(Note{created, "'" + lock_name(l) + "' was created here"});
+      return;
+    }
     if (is_global(l) || !l.first_stack) return;
     notes.push_back(Note{user_loc(l.first_stack), "'" + lock_name(l) + "' was first taken here by " + thread_text(l.first_thread)});
   }
@@ -195,7 +245,7 @@ std::vector<report::Finding> ReportBuilder::build(const std::vector<RawFinding>&
     threads.insert(f.thread);
   }
   for (uint32_t i : threads)
-    if (ThreadState* t = d_.thread_by_index(i); t && t->entry_pc) pcs.push_back(t->entry_pc + 1);
+    if (uintptr_t entry = thread_entry(i)) pcs.push_back(entry + 1);
   Resolved r{sym_.code(pcs), sym_.data(addrs)};
 
   std::vector<Finding> out;
@@ -237,6 +287,14 @@ std::vector<report::Finding> ReportBuilder::build(const std::vector<RawFinding>&
       }
       for (const auto& l : f.locks) c.first_taken_note(x.notes, l);
       x.function = c.user_function(primary_stack);
+      // Whether this run could have deadlocked, first among the notes (cycle_timing_text.h).
+      auto short_name = [&](uint32_t index) {
+        report::ThreadRef r = c.thread_ref(index);
+        return r.entry.empty() ? r.id : r.id + " (entry " + r.entry + ")";
+      };
+      x.evidence = cycle_timing_evidence(f.timing);
+      x.notes.insert(x.notes.begin(), Note{x.location, cycle_timing_text(f.timing, short_name(f.timing.earlier),
+                                                                         short_name(f.timing.later))});
     } else if (f.kind == report::kDeadlock) {
       std::vector<std::string> names;
       uint32_t primary_stack = 0;
@@ -277,6 +335,9 @@ std::vector<report::Finding> ReportBuilder::build(const std::vector<RawFinding>&
         c.first_taken_note(x.notes, l);
       }
     }
+    if (c.one_frame_stacks)
+      x.notes.push_back(Note{{}, "stacks stop at their first frame: the code was built without frame pointers; "
+                                 "build with -fno-omit-frame-pointer for full call chains"});
     bool suppressed = false;
     for (const Suppression& s : sup_) {
       if (s.kind != "*" && s.kind != x.kind) continue;

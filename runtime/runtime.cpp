@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +15,7 @@
 #include <sstream>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "lockscope/version.h"
 #include "report/json_io.h"
@@ -21,6 +23,7 @@
 #include "report_builder.h"
 #include "runtime_api.h"
 #include "symbolizer.h"
+#include "thread_entries.h"
 
 namespace lockscope::rt {
 
@@ -102,6 +105,14 @@ void fork_child() {
   watchdog_after_fork();
 }
 
+// Said once per process: the report is rewritten after every batch of findings.
+void say_report_not_written(const std::string& path, int why) {
+  static bool said = false;
+  if (std::exchange(said, true)) return;
+  std::string text = "lockscope: cannot write the JSON report to '" + path + "': " + std::strerror(why) + "\n";
+  (void)!write(2, text.data(), text.size());
+}
+
 std::string report_file() {
   State& s = *g_state;
   if (s.report_path.empty()) return {};
@@ -119,12 +130,19 @@ void write_json_locked() {
   if (s.report.findings.empty() && !s.wrote_report && access(path.c_str(), F_OK) == 0) return;
   s.wrote_report = true;
   std::string tmp = path + ".tmp" + std::to_string(getpid());
+  bool written = false;
   {
     std::ofstream out(tmp);
-    if (!out) return;
-    report::write_json(out, s.report);
+    if (out) {
+      report::write_json(out, s.report);
+      written = static_cast<bool>(out.flush());
+    }
   }
-  std::rename(tmp.c_str(), path.c_str());
+  int why = errno;
+  if (written && std::rename(tmp.c_str(), path.c_str()) == 0) return;
+  if (written) why = errno;
+  unlink(tmp.c_str());
+  say_report_not_written(path, why);
 }
 
 void final_report() {
@@ -178,6 +196,7 @@ void ensure_init() {
   g_state = s;
   g_options = &s->options;
   g_detector = &s->detector;
+  s->detector.set_concurrent_cycles_only(opts.concurrent_cycles_only);
   std::atexit(final_report);
   install_stop_signal_reporting();
   // The constructor runs on the main thread: make it T0 before any other thread exists.
@@ -205,7 +224,10 @@ ThreadState* create_current_thread() {
   return t;
 }
 
-void set_thread_entry(ThreadState* t, uintptr_t entry_pc) { t->entry_pc = entry_pc; }
+void set_thread_entry(ThreadState* t, uintptr_t entry_pc) {
+  t->entry_pc = entry_pc;
+  remember_thread_entry(t->index, entry_pc);
+}
 
 bool take_exited_thread(unsigned long pthread_id, uint32_t& index) {
   ++t_shim.in_shim;
@@ -232,8 +254,10 @@ size_t report_now() {
     Symbolizer sym(s.options.symbolizer);
     ReportBuilder builder(s.detector, sym, s.options.stack_depth, s.suppressions);
     std::vector<report::Finding> built = builder.build(raw);
-    for (auto& f : built)
+    for (auto& f : built) {
       if (!s.context.empty()) f.notes.push_back(report::Note{{}, "observed during " + s.context});
+      if (!sym.problem().empty()) f.notes.push_back(report::Note{{}, sym.problem()});
+    }
     if (s.options.print_report && !built.empty()) {
       std::ostringstream text;
       text << "==" << getpid() << "== lockscope " << kVersion << " runtime report\n";

@@ -1,6 +1,5 @@
 #include "symbolizer.h"
 
-#include <cxxabi.h>
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <link.h>
@@ -13,6 +12,10 @@
 #include <cstring>
 
 #include <nlohmann/json.hpp>
+
+#include "python/python_frames.h"
+#include "symbolizer_elf.h"
+#include "symbolizer_names.h"
 
 extern char** environ;
 
@@ -49,14 +52,6 @@ std::string self_exe() {
   return n > 0 ? std::string(buf, static_cast<size_t>(n)) : std::string();
 }
 
-std::string demangle(const char* name) {
-  int status = 0;
-  char* d = abi::__cxa_demangle(name, nullptr, nullptr, &status);
-  std::string s = status == 0 && d ? d : name;
-  std::free(d);
-  return s;
-}
-
 std::string hex(uintptr_t v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "0x%lx", static_cast<unsigned long>(v));
@@ -81,7 +76,14 @@ bool module_of(uintptr_t addr, std::string& path, uintptr_t& relative) {
 }
 
 std::vector<std::string> Symbolizer::run(const std::vector<std::string>& queries) {
-  if (tool_.empty() || queries.empty() || access(tool_.c_str(), X_OK) != 0) return {};
+  if (queries.empty()) return {};
+  if (tool_.empty() || access(tool_.c_str(), X_OK) != 0) {
+    problem_ = tool_.empty() ? std::string("no symbolizer (option symbolizer= is empty)")
+                             : "cannot run the symbolizer '" + tool_ + "': " + std::strerror(errno);
+    problem_ += ": frames have function names only, no file, line or lock names (install llvm-19, or set "
+                "LOCKSCOPE_OPTIONS=symbolizer=/path/to/llvm-symbolizer)";
+    return {};
+  }
   char in_path[] = "/tmp/lockscope-sym-XXXXXX";
   int in_fd = mkstemp(in_path);
   if (in_fd < 0) return {};
@@ -132,7 +134,10 @@ std::vector<std::string> Symbolizer::run(const std::vector<std::string>& queries
     if (end > start) lines.push_back(output.substr(start, end - start));
     start = end + 1;
   }
-  if (lines.size() != queries.size()) return {};
+  if (lines.size() != queries.size()) {
+    problem_ = "the symbolizer '" + tool_ + "' failed: frames have function names only, no file, line or lock names";
+    return {};
+  }
   return lines;
 }
 
@@ -143,7 +148,7 @@ std::map<uintptr_t, std::vector<Frame>> Symbolizer::code(const std::vector<uintp
   std::vector<std::string> modules;
   for (uintptr_t pc : pcs) {
     if (result.count(pc)) continue;
-    result[pc];
+    if (py::resolve_frame(pc, result[pc])) continue;  // a Python frame (python/python_frames.h)
     std::string mod;
     uintptr_t rel = 0;
     if (!module_of(pc - 1, mod, rel)) continue;
@@ -163,19 +168,26 @@ std::map<uintptr_t, std::vector<Frame>> Symbolizer::code(const std::vector<uintp
       f.file = s.value("FileName", "");
       f.line = s.value("Line", 0u);
       f.column = s.value("Column", 0u);
+      f.start_file = s.value("StartFileName", "");
+      f.start_line = s.value("StartLine", 0u);
+      f.function = readable_function(f);
       if (f.function.empty() || f.function == "??") continue;
       result[asked[i]].push_back(std::move(f));
     }
   }
-  // dladdr fallback for whatever the tool did not resolve.
+  // For whatever the tool did not resolve: the module's symbol table, else dladdr (exported
+  // symbols only).
+  ElfSymbols symbols;
   for (auto& [pc, frames] : result) {
     if (!frames.empty()) continue;
-    Dl_info info{};
     Frame f;
     f.pc = pc;
-    if (dladdr(reinterpret_cast<void*>(pc - 1), &info)) {
+    uintptr_t rel = 0;
+    if (module_of(pc - 1, f.module, rel)) f.function = readable_function(Frame{0, symbols.function_at(f.module, rel)});
+    Dl_info info{};
+    if (f.function.empty() && dladdr(reinterpret_cast<void*>(pc - 1), &info)) {
       if (info.dli_sname) f.function = demangle(info.dli_sname);
-      if (info.dli_fname) f.module = info.dli_fname;
+      if (info.dli_fname && f.module.empty()) f.module = info.dli_fname;
     }
     frames.push_back(std::move(f));
   }

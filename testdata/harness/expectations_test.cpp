@@ -57,5 +57,17 @@ TEST(Expectations, Directives) {
   EXPECT_EQ(spec.directives.at("run-args"), "--port 0 -v");
 }
 
+TEST(Expectations, PythonCommentsUseTheSameSyntax) {
+  const std::string src =
+      "with lock1:  # expect[runtime]: lock-order-inversion\n"
+      "# lockscope-test: status: 143\n"
+      "x = 1  # a comment that says expect nothing\n";
+  ProgramSpec rt = parse(src, Mode::Runtime);
+  EXPECT_EQ(rt.expectations, (std::vector<Expectation>{{"p.cpp", 1, "lock-order-inversion"}}));
+  EXPECT_EQ(rt.directives.at("status"), "143");
+  EXPECT_THROW(parse("with a:  # expect[runtime]: lock-order-inversoin\n", Mode::Runtime), ExpectationError);
+  EXPECT_THROW(parse("# lockscope-test: staus: 1\n", Mode::Runtime), ExpectationError);
+}
+
 }  // namespace
 }  // namespace lockscope::harness

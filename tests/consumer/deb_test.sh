@@ -16,10 +16,11 @@ debs=("$tmp"/lockscope_*.deb)
 [[ -f ${debs[0]} ]] || fail "no lockscope_*.deb in $tmp"
 deb=${debs[0]}
 dpkg-deb -c "$deb" | awk '{print $NF}' >"$tmp/files"
-expected=(./usr/bin/lockscope ./usr/lib/cmake/lockscope/lockscopeConfig.cmake
+expected=(./usr/bin/lockscope ./usr/lib/liblockscope-cli.so ./usr/lib/cmake/lockscope/lockscopeConfig.cmake
           ./usr/lib/cmake/lockscope/lockscopeConfigVersion.cmake)
 if [[ $has_runtime == ON ]]; then
-  expected+=(./usr/lib/liblockscope-rt.so ./usr/lib/liblockscope-rt.a ./usr/include/lockscope/runtime_api.h)
+  expected+=(./usr/lib/liblockscope-rt.so ./usr/lib/liblockscope-rt.a ./usr/include/lockscope/runtime_api.h
+            ./usr/include/lockscope/annotations.h)
 fi
 if [[ $has_gtest == ON ]]; then
   expected+=(./usr/lib/liblockscope_gtest.a ./usr/include/lockscope/lockscope_gtest.h)
@@ -30,5 +31,6 @@ done
 ! grep -q "$build" "$tmp/files" || fail "the package contains build paths"
 [[ $(dpkg-deb -f "$deb" Package) == lockscope ]] || fail "package name"
 dpkg-deb -f "$deb" Depends | grep -q 'libclang-common-19-dev' || fail "Depends lacks the builtin headers (libclang-common-19-dev)"
+dpkg-deb -f "$deb" Depends | grep -qw 'llvm-19' || fail "Depends lacks llvm-symbolizer (llvm-19), which runtime reports need"
 echo "deb test: $(basename "$deb") holds ${#expected[@]} expected files:"
 printf '  %s\n' "${expected[@]}"

@@ -12,7 +12,7 @@ fail() { echo "install test: $*" >&2; exit 1; }
 
 cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/install.log" || { cat "$tmp/install.log"; fail "cmake --install failed"; }
 prefix=$tmp/prefix
-for f in bin/lockscope lib/liblockscope-rt.so lib/liblockscope-rt.a lib/cmake/lockscope/lockscopeConfig.cmake \
+for f in bin/lockscope lib/liblockscope-cli.so lib/liblockscope-rt.so lib/liblockscope-rt.a lib/cmake/lockscope/lockscopeConfig.cmake \
          lib/cmake/lockscope/lockscopeConfigVersion.cmake include/lockscope/runtime_api.h \
          lib/liblockscope_gtest.a include/lockscope/lockscope_gtest.h; do
   [[ -e $prefix/$f ]] || fail "$f was not installed"

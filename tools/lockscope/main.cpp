@@ -1,8 +1,10 @@
 // `lockscope`: the one command line. Dispatches to a command; all real work happens in lib/.
+// Links no LLVM: the commands that need it are in liblockscope-cli.so (cli_library.h).
 #include <array>
 #include <iostream>
 #include <string_view>
 
+#include "cli_library.h"
 #include "commands.h"
 #include "lockscope/version.h"
 #include "report/finding.h"
@@ -11,6 +13,7 @@
 namespace {
 
 using lockscope::cli::Args;
+using lockscope::cli::run_in_cli_library;
 
 struct Command {
   std::string_view name;
@@ -30,15 +33,15 @@ int version_main(const Args&) {
 
 constexpr std::array kCommands = {
     Command{"check", "analyze C/C++ sources for lock-order inversions, double locks and data races",
-            lockscope::cli::check_main},
+            [](const Args& a) { return run_in_cli_library("check", a); }},
     Command{"run", "run a program with the runtime shim preloaded and report what it observed",
             lockscope::cli::run_main},
     Command{"graph", "draw the lock-order graph of a JSON report (DOT or a self-contained HTML page)",
-            lockscope::cli::graph_main},
+            [](const Args& a) { return run_in_cli_library("graph", a); }},
     Command{"link", "report on facts extracted by `check --shard --facts-out` jobs or by `extract`",
-            lockscope::cli::link_main},
+            [](const Args& a) { return run_in_cli_library("link", a); }},
     Command{"extract", "compiler launcher: write a unit's facts next to its object, then compile",
-            lockscope::cli::extract_main},
+            [](const Args& a) { return run_in_cli_library("extract", a); }},
     Command{"kinds", "list the finding kinds", kinds_main},
     Command{"version", "print the version", version_main},
 };
@@ -55,7 +58,7 @@ int main(int argc, char** argv) {
   // Installed or symlinked as `lockscope-extract`, the binary is the compiler launcher, whose
   // arguments are the compiler command itself (CMAKE_<LANG>_COMPILER_LAUNCHER takes one program).
   if (std::string_view(argv[0]).ends_with("lockscope-extract"))
-    return lockscope::cli::extract_main(Args(argv + 1, argv + argc));
+    return run_in_cli_library("extract", Args(argv + 1, argv + argc));
   if (argc < 2) {
     usage(std::cerr);
     return lockscope::report::kExitError;

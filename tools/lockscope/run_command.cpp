@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "options.h"
 #include "report/finding.h"
 #include "report/json_io.h"
 
@@ -59,9 +60,14 @@ void usage(std::ostream& out) {
          "  Runs PROGRAM with liblockscope-rt.so preloaded; reports lock-order inversions, double locks,\n"
          "  unlocks of unheld locks and real deadlocks (human report on stderr).\n"
          "  --report FILE   write the JSON report to FILE\n"
-         "  --exitcode N    status when the program succeeded but findings were made (default 66)\n"
-         "  --options OPTS  more runtime options (see runtime/README.md), as in LOCKSCOPE_OPTIONS\n"
-         "  LOCKSCOPE_RUNTIME=PATH overrides where the shim is found.\n";
+         "  --exitcode N    status when the program succeeded but findings were made (default 66;\n"
+         "                  wins over exitcode= in --options and LOCKSCOPE_OPTIONS)\n"
+         "  --options OPTS  runtime options, as in LOCKSCOPE_OPTIONS (added after it, so they win):\n"
+         "                  exitcode=N, halt_on_first_report=0|1, hang_timeout_ms=N (0: off),\n"
+         "                  stack_depth=1..16, suppressions=FILE, symbolizer=PATH, print_report=0|1\n"
+         "  LOCKSCOPE_RUNTIME=PATH overrides where the shim is found.\n"
+         "  Exit status: the program's own when it failed; the findings status when it succeeded with\n"
+         "  findings; 0 when clean; 2 when this command could not run it.\n";
 }
 
 // The shim: $LOCKSCOPE_RUNTIME, else next to this binary's build tree or install prefix.
@@ -85,15 +91,35 @@ std::string find_runtime(std::string& error) {
   return {};
 }
 
+// Empty when `path` can be created (it is removed again), else why not.
+std::string cannot_write(const std::string& path) {
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return std::strerror(errno);
+  close(fd);
+  unlink(path.c_str());
+  return {};
+}
+
+struct RemoveOnReturn {
+  fs::path dir;
+  ~RemoveOnReturn() {
+    std::error_code ec;
+    if (!dir.empty()) fs::remove_all(dir, ec);
+  }
+};
+
+// A report of our own, alone in a new directory: the per-process reports are found by listing it.
 std::string temp_report_path() {
   std::string dir = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
-  return dir + "/lockscope-run-" + std::to_string(getpid()) + ".json";
+  dir += "/lockscope-run-XXXXXX";
+  if (!mkdtemp(dir.data())) return {};
+  return dir + "/report.json";
 }
 
 }  // namespace
 
 int run_main(const Args& args) {
-  std::string report_path, exitcode = "66", extra_options;
+  std::string report_path, exitcode, extra_options;
   size_t i = 0;
   for (; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -133,19 +159,27 @@ int run_main(const Args& args) {
   std::string error;
   std::string runtime = find_runtime(error);
   if (!error.empty()) return fail(error);
+  // Later settings win in the shim's parser: the environment, then --options, then --exitcode.
+  std::string options = "exitcode=66";
+  if (const char* p = std::getenv("LOCKSCOPE_OPTIONS"); p && *p) options += ":" + std::string(p);
+  if (!extra_options.empty()) options += ":" + extra_options;
+  if (!exitcode.empty()) options += ":exitcode=" + exitcode;
+  rt::Options parsed;
+  if (auto err = rt::parse_options(options, parsed)) return fail("runtime options: " + *err);
 
   bool own_report = report_path.empty();
-  if (own_report) report_path = temp_report_path();
+  if (own_report && (report_path = temp_report_path()).empty())
+    return fail(std::string("cannot make a directory for the report in $TMPDIR or /tmp: ") + std::strerror(errno));
+  RemoveOnReturn own_report_dir{own_report ? fs::path(report_path).parent_path() : fs::path()};
   std::error_code ec;
   fs::remove(report_path, ec);
+  if (std::string why = cannot_write(report_path); !why.empty())
+    return fail("cannot write the report to '" + report_path + "': " + why);
 
   // Environment: ours first, then everything else except what we set.
   std::vector<std::string> env;
   std::string preload = runtime;
   if (const char* p = std::getenv("LD_PRELOAD"); p && *p) preload += ":" + std::string(p);
-  std::string options = "exitcode=" + exitcode;
-  if (const char* p = std::getenv("LOCKSCOPE_OPTIONS"); p && *p) options += ":" + std::string(p);
-  if (!extra_options.empty()) options += ":" + extra_options;
   env.push_back("LD_PRELOAD=" + preload);
   env.push_back("LOCKSCOPE_OPTIONS=" + options);
   env.push_back("LOCKSCOPE_REPORT=" + report_path);
@@ -220,7 +254,6 @@ int run_main(const Args& args) {
     std::cerr << "lockscope run: " << e.what() << "\n";
     have_report = false;
   }
-  if (own_report) fs::remove(report_path, ec);
   if (WIFSIGNALED(status)) {
     std::cerr << "lockscope run: '" << program_args[0] << "' was killed by signal " << WTERMSIG(status) << " ("
               << strsignal(WTERMSIG(status)) << ")";
@@ -232,7 +265,7 @@ int run_main(const Args& args) {
   if (!have_report && code == 0)
     std::cerr << "lockscope run: no report from '" << program_args[0]
               << "': the shim did not run in it (statically linked or set-uid programs cannot be preloaded)\n";
-  int findings_status = std::atoi(exitcode.c_str());
+  int findings_status = parsed.exitcode;
   if (code != 0 && code != findings_status) return code;  // the program's own failure wins
   return findings > 0 ? findings_status : code;
 }
