@@ -8,7 +8,7 @@ packages=(
   clang-19 llvm-19 llvm-19-dev libclang-19-dev libclang-rt-19-dev
   libboost-graph-dev nlohmann-json3-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev hyperfine
-  python3
+  python3 python3-yaml  # python3-yaml: the CI examples under docs/examples/ are parsed by tests/docs
   # `lockscope annotate` tests (tests/annotate): its diff applied with patch, its fix-its with
   # clang-apply-replacements, and compiled against libc++, whose std::mutex is a capability
   patch clang-tools-19 libc++-19-dev libc++abi-19-dev

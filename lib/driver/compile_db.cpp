@@ -1,5 +1,7 @@
 #include "driver/compile_db.h"
 
+#include "driver/unit_checks.h"
+
 #include <set>
 
 #include <clang/Tooling/CompilationDatabase.h>
@@ -87,6 +89,7 @@ std::vector<Unit> select_units(const UnitSelection& selection, std::vector<std::
     std::string abs = absolute_path(f, cwd);
     if (!llvm::sys::fs::exists(abs)) throw InputError("no such file: " + f);
     if (llvm::sys::fs::is_directory(abs)) throw InputError(f + " is a directory, not a source file");
+    if (selection.fixed_args) check_source_extension(f, *selection.fixed_args);
     files.push_back(abs);
   }
 
@@ -124,6 +127,7 @@ std::vector<Unit> select_units(const UnitSelection& selection, std::vector<std::
     if (units.empty())
       throw InputError("compile database " + json_path +
                        (assembly ? " lists only assembly sources: no C or C++ to analyze" : " has no entries"));
+    check_unit_directories(units, json_path);
     return units;
   }
   for (size_t i = 0; i < files.size(); ++i) {
@@ -131,6 +135,7 @@ std::vector<Unit> select_units(const UnitSelection& selection, std::vector<std::
     if (cmds.empty()) throw InputError(selection.files[i] + " is not in the compile database " + json_path);
     add(cmds.front());
   }
+  check_unit_directories(units, json_path);
   return units;
 }
 

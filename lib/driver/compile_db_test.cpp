@@ -133,5 +133,26 @@ TEST_F(CompileDb, DetectedDatabaseIsUsed) {
             b + " is not in the compile database " + dir.file("src/compile_commands.json"));
 }
 
+TEST_F(CompileDb, AnEntryWhoseDirectoryDoesNotExistIsTheUsersInput) {
+  // Clang would print "LLVM ERROR: Cannot chdir" and the extraction would crash.
+  dir.write("gone/db/compile_commands.json", "[" + db_entry(dir.file("gone/moved"), "a.cpp") + "]");
+  std::string e = input_error({dir.file("gone/db"), std::nullopt, {}});
+  EXPECT_EQ(e, "compile database " + dir.file("gone/db/compile_commands.json") + ": the entry for " +
+                   dir.file("gone/moved/a.cpp") + " runs in directory " + dir.file("gone/moved") +
+                   ", which does not exist (was the build directory moved or deleted?)");
+}
+
+TEST_F(CompileDb, FixedArgumentsNeedACOrCppSource) {
+  std::string txt = dir.write("src/notes.txt", "hello\n");
+  std::string h = dir.write("src/api.h", "int api(void);\n");
+  const std::vector<std::string> args{"-std=c++20"};
+  EXPECT_EQ(input_error({std::nullopt, args, {txt}}),
+            txt + " is not a C or C++ source file (expected .c, .cc, .cpp or .cxx; or choose the language with "
+                  "-x c or -x c++ after --)");
+  EXPECT_TRUE(input_error({std::nullopt, args, {h}}).starts_with(h + " is a header: lockscope analyzes translation units"));
+  // -x says what the file is.
+  EXPECT_EQ(select_units({std::nullopt, std::vector<std::string>{"-x", "c++"}, {h}}).size(), 1u);
+}
+
 }  // namespace
 }  // namespace lockscope::driver

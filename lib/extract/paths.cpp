@@ -7,6 +7,7 @@
 #include <clang/Lex/Lexer.h>
 
 #include "extract/ast_helpers.h"
+#include "extract/source_quote.h"
 
 namespace lockscope::extract {
 
@@ -31,7 +32,7 @@ std::string FunctionExtractor::text(const Expr* e) const {
     llvm::raw_string_ostream out(t);
     e->printPretty(out, nullptr, PrintingPolicy(ctx_.getLangOpts()));
   }
-  if (t.size() > 60) t = t.substr(0, 57) + "...";
+  t = quote_source(t);  // one line, cut between tokens (source_quote.h)
   return t.empty() ? "expression" : t;
 }
 

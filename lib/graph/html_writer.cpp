@@ -205,8 +205,7 @@ void write_html(std::ostream& out, const LockGraph& g) {
   if (!g.cycles.empty()) {
     out << "<h2>Cycles</h2>\n<ul class=\"cycles\">\n";
     for (const auto& c : g.cycles)
-      out << "<li><code>" << esc(describe(c.location)) << "</code> " << esc(c.kind) << ": " << esc(c.message)
-          << "</li>\n";
+      out << "<li><code>" << esc(describe(c.location)) << "</code> " << esc(cycle_title(c)) << "</li>\n";
     out << "</ul>\n";
   }
   if (!g.edges.empty()) {

@@ -40,6 +40,23 @@ TEST(HtmlWriter, EveryLockAndEdgeIsDrawnAndCycleEdgesAreMarked) {
   EXPECT_EQ(html.find("http://www.w3.org/2000/svg\""), html.find("http")) << "no external resource but the SVG namespace";
 }
 
+TEST(HtmlWriter, ADoubleLockIsARedSelfLoopAndCycleTitlesNameTheirKindOnce) {
+  report::Report r;
+  report::Finding relock = testing::static_double_lock("m", {"src/relock.cpp", 9, 3});
+  report::Finding hang;
+  hang.kind = "deadlock";
+  hang.message = "deadlock: 2 threads are blocked, each waiting for a lock another holds";
+  hang.edges = {{"x", "y", {"src/a.cpp", 3, 1}, "T1"}, {"y", "x", {"src/b.cpp", 4, 1}, "T2"}};
+  r.findings = {relock, hang};
+  std::string html = html_of(r);
+  EXPECT_EQ(count(html, "<g class=\"node cycle\" data-lock=\"m\""), 1) << html;
+  EXPECT_EQ(count(html, "<g class=\"edge cycle\" data-from=\"m\" data-to=\"m\""), 1) << html;
+  EXPECT_NE(html.find(">relock.cpp:9</text>"), std::string::npos) << "the loop says where";
+  EXPECT_EQ(html.find("deadlock: deadlock:"), std::string::npos);
+  EXPECT_NE(html.find("</code> deadlock: 2 threads are blocked"), std::string::npos);
+  EXPECT_NE(html.find("</code> double lock: &#39;m&#39; is acquired"), std::string::npos);
+}
+
 TEST(HtmlWriter, EmptyReportSaysSo) {
   std::string html = html_of(report::Report{});
   EXPECT_NE(html.find("no lock-order edges"), std::string::npos);
@@ -70,7 +87,10 @@ TEST(HtmlWriter, RendersInHeadlessChromium) {
   fs::path dir = fs::temp_directory_path() / ("lockscope-html-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   fs::path page = dir / "graph.html";
-  std::ofstream(page) << html_of(testing::classic_inversion());
+  // The runtime's inversion and re-lock, and a double-lock as the static checker reports it (no edge).
+  report::Report r = testing::classic_inversion();
+  r.findings.push_back(testing::static_double_lock("m", {"src/relock.cpp", 9, 3}));
+  std::ofstream(page) << html_of(r);
   fs::path dom = dir / "dom.html", err = dir / "stderr.txt", png = dir / "shot.png";
   const std::string flags = " --headless --no-sandbox --disable-gpu --disable-background-networking "
                             "--disable-component-update --no-first-run --disable-sync --user-data-dir=" +
@@ -84,17 +104,18 @@ TEST(HtmlWriter, RendersInHeadlessChromium) {
   ASSERT_EQ(std::system(shot.c_str()), 0) << shot << "\n" << slurp(err);
 
   std::string text = slurp(dom);
-  EXPECT_NE(text.find("<title>lockscope lock-order graph (3 locks, 4 edges, 3 on a cycle)</title>"), std::string::npos)
+  EXPECT_NE(text.find("<title>lockscope lock-order graph (4 locks, 5 edges, 4 on a cycle)</title>"), std::string::npos)
       << text;
   // Every lock, as a node inside the SVG, with its name as text.
   size_t svg_begin = text.find("<svg"), svg_end = text.find("</svg>");
   ASSERT_NE(svg_begin, std::string::npos) << text;
   ASSERT_NE(svg_end, std::string::npos);
   std::string svg = text.substr(svg_begin, svg_end - svg_begin);
-  for (const char* name : {">mu_a</text>", ">mu_b</text>", ">log&lt;&amp;&gt;</text>"})
+  for (const char* name : {">mu_a</text>", ">mu_b</text>", ">log&lt;&amp;&gt;</text>", ">m</text>"})
     EXPECT_NE(svg.find(name), std::string::npos) << name << "\n" << svg;
-  EXPECT_EQ(count(svg, "<g class=\"node"), 3);
-  EXPECT_EQ(count(svg, "<g class=\"node cycle\""), 3);
+  EXPECT_EQ(count(svg, "<g class=\"node"), 4);
+  EXPECT_EQ(count(svg, "<g class=\"node cycle\""), 4);
+  EXPECT_EQ(count(svg, "<g class=\"edge cycle\" data-from=\"m\" data-to=\"m\""), 1) << "a double-lock is a self-loop";
   EXPECT_EQ(count(svg, "<g class=\"edge cycle\" data-from=\"mu_a\" data-to=\"mu_b\""), 1);
   EXPECT_EQ(count(svg, "<g class=\"edge cycle\" data-from=\"mu_b\" data-to=\"mu_a\""), 1);
   EXPECT_EQ(count(svg, "<g class=\"edge\" data-from=\"mu_b\" data-to=\"log&lt;&amp;&gt;\""), 1);

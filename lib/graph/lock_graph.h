@@ -1,7 +1,8 @@
 #pragma once
 // The lock-order graph behind a report, for pictures (`lockscope graph`): one node per lock, one
 // edge per ordered pair of locks (`to` taken while `from` was held) with every site that made it.
-// Works for static and runtime reports alike: it reads only Finding.edges and Finding.locks.
+// Works for static and runtime reports alike: it reads only Finding.edges and Finding.locks (a
+// double-lock without a self-edge gets one, at its location: a cycle of one lock).
 //
 // An edge is a cycle edge when both ends lie in the same strongly connected component (or it is
 // a self-loop, a re-lock): those are the edges that can deadlock, and the pictures highlight them.
@@ -46,5 +47,9 @@ LockGraph build_lock_graph(const report::Report& report);
 
 // "file:line" (or "file:line:col"), or "unknown location".
 std::string describe(const report::Location& location);
+
+// A cycle's heading: "deadlock: 2 threads are blocked ..." once, not "deadlock: deadlock: ...";
+// the kind is prefixed only when the message does not already start with it.
+std::string cycle_title(const LockGraph::Cycle& cycle);
 
 }  // namespace lockscope::graph

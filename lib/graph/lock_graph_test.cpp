@@ -33,8 +33,34 @@ TEST(LockGraph, CycleEdgesAreThoseInAStrongComponentOrSelfLoops) {
   EXPECT_TRUE(find_edge(g, "log<&>", "log<&>")->in_cycle);
   EXPECT_EQ(g.nodes[1].component, g.nodes[2].component) << "mu_a and mu_b form one cycle";
   EXPECT_NE(g.nodes[0].component, g.nodes[1].component);
-  ASSERT_EQ(g.cycles.size(), 1u);
+  ASSERT_EQ(g.cycles.size(), 2u) << "the inversion, and the double-lock: a cycle of one lock";
   EXPECT_EQ(g.cycles[0].location.line, 20u);
+  EXPECT_EQ(g.cycles[1].kind, "double-lock");
+}
+
+// As the static checker reports a double-lock: the lock and where it is taken again, no edge.
+TEST(LockGraph, ADoubleLockIsASelfLoopOnItsLock) {
+  report::Report r;
+  report::Finding f = testing::static_double_lock("m", {"/src/relock.cpp", 9, 3});
+  f.threads = {{"", "", "worker"}};
+  r.findings = {f};
+  LockGraph g = build_lock_graph(r);
+  ASSERT_EQ(g.nodes.size(), 1u);
+  EXPECT_TRUE(g.nodes[0].in_cycle) << "drawn red, not as a lone black node";
+  const auto* loop = find_edge(g, "m", "m");
+  ASSERT_NE(loop, nullptr);
+  EXPECT_TRUE(loop->in_cycle);
+  ASSERT_EQ(loop->sites.size(), 1u);
+  EXPECT_EQ(loop->sites[0].location, f.location);
+  EXPECT_EQ(loop->sites[0].thread, "worker");
+  ASSERT_EQ(g.cycles.size(), 1u);
+}
+
+TEST(LockGraph, ACycleTitleNamesItsKindOnce) {
+  EXPECT_EQ(cycle_title({"deadlock", "deadlock: 2 threads are blocked", {}}), "deadlock: 2 threads are blocked");
+  EXPECT_EQ(cycle_title({"lock-order-inversion", "lock order inversion between 'a' and 'b'", {}}),
+            "lock order inversion between 'a' and 'b'");
+  EXPECT_EQ(cycle_title({"double-lock", "'m' is locked again", {}}), "double-lock: 'm' is locked again");
 }
 
 TEST(LockGraph, AcyclicChainHasNoCycle) {

@@ -25,4 +25,14 @@ inline report::Report classic_inversion() {
   return r;
 }
 
+// A double-lock as the static checker reports it: the lock and where it is taken again, no edge.
+inline report::Finding static_double_lock(const std::string& lock, report::Location at) {
+  report::Finding f;
+  f.kind = "double-lock";
+  f.message = "double lock: '" + lock + "' is acquired while this thread already holds it";
+  f.location = std::move(at);
+  f.locks = {lock};
+  return f;
+}
+
 }  // namespace lockscope::graph::testing

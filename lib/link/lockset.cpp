@@ -2,6 +2,7 @@
 
 #include "link/escapes.h"
 #include "link/holders.h"
+#include "link/unreached_stores.h"
 
 #include <algorithm>
 #include <optional>
@@ -638,9 +639,10 @@ class Analyzer {
   void erased_call(const Event& e, State& s, const facts::Function& fn, const Context& c, Result* rec, unsigned depth) {
     std::vector<Entry> calls = entries_through(e.target, e, fn, c, rec ? &rec->handed : nullptr);
     if (calls.empty()) {
-      if (rec)
-        note(rec->diags, e.loc, "lockscope: call through '" + e.callee_name +
-                                    "' is not followed: no callable stored into it was found");
+      if (rec) {
+        if (!holder_stores_) holder_stores_.emplace(program_);  // only when a note needs it
+        note(rec->diags, e.loc, unfollowed_holder_note(e.callee_name, holder_stores_->storers(e.target)));
+      }
       return;
     }
     if (depth >= limits_.call_depth) {
@@ -793,6 +795,7 @@ class Analyzer {
   std::vector<Stored> callables_;                 // each distinct stored callable with its objects, once
   std::map<std::string, size_t> callable_index_;  // its key -> index in callables_
   bool holders_grew_ = false, erased_calls_ = false;
+  std::optional<GlobalHolderStores> holder_stores_;  // stores the run may not reach, for notes
 };
 
 }  // namespace

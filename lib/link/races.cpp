@@ -59,6 +59,17 @@ bool lock_in_common(const Access& a, const Access& b) {
   return holds_unnamed(a) && holds_unnamed(b);
 }
 
+// A lock both accesses hold, in shared mode on both sides: held, yet it lets them run together.
+std::optional<std::string> shared_in_common(const Access& a, const Access& b) {
+  for (const auto& [id, mode] : a.held) {
+    auto it = b.held.find(id);
+    if (it == b.held.end() || mode != facts::LockMode::Shared || it->second != facts::LockMode::Shared) continue;
+    auto name = a.lock_names.find(id);
+    return name == a.lock_names.end() ? id : name->second;
+  }
+  return std::nullopt;
+}
+
 // How the thread reached the access: its calls, innermost last, then where the thread began.
 void path_notes(const ProgramRun& run, const Access& a, std::vector<report::Note>& notes) {
   const ThreadInstance& th = run.threads[a.point.thread];
@@ -218,6 +229,9 @@ class RaceFinder {
       f.message = "data race: '" + w.target_name + "' is written without '" + guard->name + "', which guards its " +
                   std::to_string(guard->guarded) + " other access" + (guard->guarded == 1 ? "" : "es");
       f.locks.push_back(guard->name);
+    } else if (std::optional<std::string> shared = shared_in_common(w, other)) {
+      f.message = "data race: '" + w.target_name + "' is written holding '" + *shared + "' in shared mode, as the " +
+                  "concurrent " + what + " does: a shared hold does not exclude a write (take it exclusively to write)";
     } else {
       f.message = "data race: '" + w.target_name + "' is written with no lock held in common with a concurrent " + what;
     }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/fingerprint.h"
+#include "report/json_error.h"
 
 namespace lockscope::report {
 
@@ -58,7 +59,7 @@ Baseline read_baseline(std::istream& in, const std::string& origin) {
   try {
     j = json::parse(in);
   } catch (const json::parse_error& e) {
-    throw BaselineError(origin + ": not valid JSON: " + e.what());
+    throw BaselineError(origin + ": not valid JSON (" + json_parse_error_text(e) + ")");
   }
   if (!j.is_object()) fail(origin, "expected a JSON object");
   if (j.value("tool", json()) != kTool) fail(origin, "\"tool\" must be \"" + std::string(kTool) + "\"");

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/json_error.h"
 #include "report/json_reader.h"
 
 namespace lockscope::report {
@@ -119,7 +120,7 @@ Report read_json(std::istream& in, const std::string& origin) {
   try {
     j = json::parse(in);
   } catch (const json::parse_error& e) {
-    throw ReportFormatError(origin + ": not valid JSON: " + e.what());
+    throw ReportFormatError(origin + ": not valid JSON (" + json_parse_error_text(e) + ")");
   }
   try {
     return report_from_json(j);

@@ -75,6 +75,7 @@ baseline_nothing_new)
   { printf '// lines above the finding\n\n\n\n'; cat bank.cpp; } >moved.cpp && mv moved.cpp bank.cpp
   run 0 check -p build --baseline base.json
   lacks out.txt "warning:"
+  has err.txt "lockscope check: no new findings in 1 translation unit (1 in the baseline)"
   ;;
 baseline_new_cycle)
   run 0 check -p build --write-baseline base.json
@@ -92,7 +93,8 @@ baseline_malformed)
   has err.txt "base.json: not a lockscope baseline: findings[0].fingerprint is missing"
   echo 'not json' >base.json
   run 2 check -p build --baseline base.json
-  has err.txt "base.json: not valid JSON"
+  has err.txt "lockscope check: base.json: not valid JSON (line 1, column 2: invalid literal)"
+  lacks err.txt "json.exception"
   run 2 check -p build --baseline missing.json
   has err.txt "missing.json: cannot open baseline file"
   run 2 check -p build --baseline
@@ -128,6 +130,13 @@ unused_suppressions)
   has out.txt "'lockscope-ignore[data-race]' silences nothing"
   lacks out.txt "bank.cpp:6:"
   ;;
+unused_suppression_of_another_kind)
+  # Line 6 has a lock-order-inversion; a data-race suppression there silences nothing.
+  sed -i '6s|$|  // lockscope-ignore[data-race]|' bank.cpp
+  run 1 check -p build --report-unused-suppressions
+  has out.txt "[lockscope-lock-order-inversion]"
+  has out.txt "'lockscope-ignore[data-race]' silences nothing"
+  ;;
 graph_html)
   run 1 check -p build --format json --output report.json
   run 0 graph report.json --format html --output graph.html
@@ -135,10 +144,18 @@ graph_html)
   has graph.html 'data-lock="b"'
   has graph.html '<g class="edge cycle" data-from="a" data-to="b"'
   has graph.html '<g class="edge cycle" data-from="b" data-to="a"'
+  # Paths as the user would type them, relative to the working directory, and each kind said once.
+  has graph.html '<td><code>bank.cpp:5:'
+  lacks graph.html "$tmp/"
+  lacks graph.html 'lock-order-inversion: lock order inversion'
   run 0 graph report.json
   has out.txt 'a->b'
   run 2 graph bank.cpp
-  has err.txt "bank.cpp: not valid JSON"
+  has err.txt "lockscope graph: bank.cpp: not valid JSON (line 1, column 1: invalid literal)"
+  lacks err.txt "json.exception"
+  : >empty.json
+  run 2 graph empty.json
+  has err.txt "lockscope graph: empty.json: not valid JSON (the file is empty)"
   ;;
 *)
   fail "unknown case"

@@ -52,9 +52,8 @@ int check_main(const Args& arguments) {
   if (options.facts_out && (options.output || options.format != driver::OutputFormat::Text || ci.baseline ||
                             ci.write_baseline || ci.report_unused_suppressions))
     return fail("--facts-out writes facts, not a report: give the report options to `lockscope link`");
-  std::ofstream file;
-  std::ostream* out = open_output("check", options, file);
-  if (!out) return report::kExitError;
+  ReportOutput out;
+  if (!out.open("check", options.output)) return report::kExitError;
 
   driver::CheckResult result;
   try {
@@ -69,7 +68,7 @@ int check_main(const Args& arguments) {
     return fail(std::string("internal error: ") + e.what() + " (please report this)");
   }
   if (options.facts_out) return finish_shard(options, result);
-  return finish_report("check", options, ci, result, *out);
+  return finish_report("check", options, ci, result, out);
 }
 
 }  // namespace lockscope::cli

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "relative_paths.h"
 #include "graph/dot_writer.h"
 #include "graph/html_writer.h"
 #include "graph/lock_graph.h"
@@ -61,7 +62,9 @@ int graph_main(const Args& args) {
 
   graph::LockGraph g;
   try {
-    g = graph::build_lock_graph(report::read_json_file(input));
+    report::Report r = report::read_json_file(input);
+    make_paths_relative(r, working_directory());  // labels as the user would type the paths
+    g = graph::build_lock_graph(r);
   } catch (const report::ReportFormatError& e) {
     std::cerr << "lockscope graph: " << e.what() << "\n";
     return report::kExitError;

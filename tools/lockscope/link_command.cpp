@@ -73,9 +73,8 @@ int link_main(const Args& arguments) {
   if (auto o = extraction_option(options))
     return fail(*o + " selects or extracts units; link reads facts already extracted (see lockscope link --help)");
 
-  std::ofstream file;
-  std::ostream* out = open_output("link", options, file);
-  if (!out) return report::kExitError;
+  ReportOutput out;
+  if (!out.open("link", options.output)) return report::kExitError;
 
   driver::CheckResult result;
   try {
@@ -90,7 +89,7 @@ int link_main(const Args& arguments) {
   } catch (const std::exception& e) {
     return fail(std::string("internal error: ") + e.what() + " (please report this)");
   }
-  return finish_report("link", options, ci, result, *out);
+  return finish_report("link", options, ci, result, out);
 }
 
 }  // namespace lockscope::cli

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "driver/note_summary.h"
+#include "relative_paths.h"
 #include "report/baseline.h"
 #include "report/json_io.h"
 #include "report/sarif.h"
@@ -25,6 +27,7 @@ void write_text_report(std::ostream& out, const driver::CheckOptions& options, r
                        const std::vector<report::Diagnostic>& unused_suppressions) {
   if (!options.show_notes) std::erase_if(report.diagnostics, is_note);
   report.diagnostics.insert(report.diagnostics.end(), unused_suppressions.begin(), unused_suppressions.end());
+  make_paths_relative(report, working_directory());
   if (!options.quiet) {
     report::write_text(out, report);  // ends with the findings summary line
     return;
@@ -53,28 +56,50 @@ void write_report(std::ostream& out, const driver::CheckOptions& options, const 
   report::write_sarif(out, full, {std::filesystem::current_path(ec).string()});
 }
 
-// Standard error: what the report does not say on its own.
-void write_summary(const std::string& command, const driver::CheckOptions& options,
-                   const driver::CheckResult& result) {
+std::string units_text(size_t n) { return std::to_string(n) + (n == 1 ? " translation unit" : " translation units"); }
+
+void write_stats(const std::string& prefix, const std::string& command, const driver::CheckOptions& options,
+                 const driver::CheckResult& result) {
+  std::cerr << prefix << units_text(result.units);
+  if (options.cache_dir) std::cerr << " (" << result.from_cache << " from the cache)";
+  if (command == "check" && result.jobs == 0)
+    std::cerr << ", extraction " << result.extract_seconds << " s (nothing parsed)";
+  else if (command == "check")
+    std::cerr << ", extraction " << result.extract_seconds << " s on " << result.jobs
+              << (result.jobs == 1 ? " thread" : " threads");
+  std::cerr << ", link " << result.link_seconds << " s" << (result.link_from_cache ? " (from the cache)" : "") << "\n";
+}
+
+// Standard error: what the report does not say on its own. A clean run says so ("no findings in
+// 3 translation units"), so an empty report is not mistaken for a run that did nothing.
+void write_summary(const std::string& command, const driver::CheckOptions& options, const report::CiOptions& ci,
+                   const report::CiOutcome& ci_outcome, const driver::CheckResult& result) {
   const std::string prefix = "lockscope " + command + ": ";
-  if (options.stats) {
-    std::cerr << prefix << result.units << " translation units";
-    if (options.cache_dir) std::cerr << " (" << result.from_cache << " from the cache)";
-    if (command == "check" && result.jobs == 0)
-      std::cerr << ", extraction " << result.extract_seconds << " s (nothing parsed)";
-    else if (command == "check")
-      std::cerr << ", extraction " << result.extract_seconds << " s on " << result.jobs
-                << (result.jobs == 1 ? " thread" : " threads");
-    std::cerr << ", link " << result.link_seconds << " s" << (result.link_from_cache ? " (from the cache)" : "") << "\n";
-  }
+  if (options.stats) write_stats(prefix, command, options, result);
   if (options.quiet) return;
-  if (result.failed > 0)
-    std::cerr << prefix << result.failed << " of " << result.units
-              << " translation units could not be analyzed (see the errors in the report)\n";
-  const auto notes = std::count_if(result.report.diagnostics.begin(), result.report.diagnostics.end(), is_note);
-  if (notes > 0 && options.format == driver::OutputFormat::Text && !options.show_notes)
-    std::cerr << prefix << "the analysis gave up on " << notes << (notes == 1 ? " construct" : " constructs")
-              << " (calls it cannot resolve, locks it cannot name, budgets); --show-notes lists them\n";
+  const size_t analyzed = result.units - result.failed;
+  if (result.failed > 0 && analyzed == 0)
+    std::cerr << prefix << "nothing was analyzed: "
+              << (result.units == 1 ? "the translation unit does not compile" : "no translation unit compiles")
+              << " (see the errors in the report)\n";
+  else if (result.failed > 0)
+    std::cerr << prefix << result.failed << " of " << units_text(result.units)
+              << " could not be analyzed (see the errors in the report)\n";
+  if (analyzed == 0) return;
+  std::vector<std::string> parts;
+  if (result.report.findings.empty() && ci.baseline)
+    parts.push_back("no new findings in " + units_text(analyzed) + " (" + std::to_string(ci_outcome.baselined) +
+                    " in the baseline)");
+  else if (result.report.findings.empty())
+    parts.push_back("no findings in " + units_text(analyzed));
+  const driver::NoteSummary notes = driver::summarize_notes(result.report.diagnostics);
+  if (notes.no_main) parts.push_back("the program has no main(): only the threads it starts elsewhere were analyzed");
+  if (notes.count > 0 && options.format == driver::OutputFormat::Text && !options.show_notes)
+    parts.push_back(driver::gave_up_text(notes) + "; --show-notes lists them");
+  if (parts.empty()) return;
+  std::cerr << prefix;
+  for (size_t i = 0; i < parts.size(); ++i) std::cerr << (i ? "; " : "") << parts[i];
+  std::cerr << "\n";
 }
 
 }  // namespace
@@ -84,16 +109,28 @@ int fail(const std::string& command, const std::string& message) {
   return report::kExitError;
 }
 
-std::ostream* open_output(const std::string& command, const driver::CheckOptions& options, std::ofstream& file) {
-  if (!options.output) return &std::cout;
-  file.open(*options.output);
-  if (file) return &file;
-  fail(command, "cannot write --output " + *options.output + ": " + std::strerror(errno));
-  return nullptr;
+ReportOutput::~ReportOutput() {
+  if (!path_ || kept_) return;
+  file_.close();
+  std::error_code ec;
+  std::filesystem::remove(*path_, ec);
 }
 
+bool ReportOutput::open(const std::string& command, const std::optional<std::string>& path) {
+  if (!path) return true;
+  file_.open(*path);
+  if (!file_) {
+    fail(command, "cannot write --output " + *path + ": " + std::strerror(errno));
+    return false;
+  }
+  path_ = path;
+  return true;
+}
+
+std::ostream& ReportOutput::stream() { return path_ ? static_cast<std::ostream&>(file_) : std::cout; }
+
 int finish_report(const std::string& command, const driver::CheckOptions& options, const report::CiOptions& ci,
-                  driver::CheckResult& result, std::ostream& out) {
+                  driver::CheckResult& result, ReportOutput& output) {
   // Warnings first (an ignored cache entry): even with --quiet, a cache that misbehaves is news.
   for (const std::string& w : result.warnings) std::cerr << "lockscope " << command << ": warning: " << w << "\n";
   report::CiOutcome ci_outcome;
@@ -104,11 +141,13 @@ int finish_report(const std::string& command, const driver::CheckOptions& option
   } catch (const report::BaselineError& e) {
     return fail(command, e.what());
   }
+  std::ostream& out = output.stream();
   write_report(out, options, result.report, unused_notes(ci_outcome));
   out.flush();
   if (!out)
     return fail(command, "cannot write the report" + (options.output ? " to " + *options.output : std::string()));
-  write_summary(command, options, result);
+  output.keep();
+  write_summary(command, options, ci, ci_outcome, result);
   return report::ci_exit_status(result.report, ci, ci_outcome);
 }
 

@@ -7,6 +7,7 @@
 set -uo pipefail
 lockscope=${1:?usage: check_cli_test.sh LOCKSCOPE CASE}
 case_name=${2:?usage: check_cli_test.sh LOCKSCOPE CASE}
+testdata=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../testdata" && pwd)
 source "$(dirname "${BASH_SOURCE[0]}")/../../../tests/lib/e2e.sh"
 # run EXPECTED_STATUS ARGS...: runs `lockscope check ARGS`.
 run() { local want=$1; shift; run_cmd "$want" "$lockscope" check "$@"; }
@@ -113,7 +114,7 @@ gave_up_notes)
 stats)
   write_clean clean.cpp
   run 0 clean.cpp --stats -j1 -- -std=c++20
-  has err.txt "1 translation units, extraction"
+  has err.txt "1 translation unit, extraction"
   has err.txt "on 1 thread, link"
   ;;
 fixed_database)
@@ -202,7 +203,7 @@ broken_unit_among_good)
   printf 'int broken() {\n  return 0\n}\n' >bad.cpp
   write_db helper.cpp bad.cpp inv.cpp
   run 2 -p build
-  has out.txt "bad.cpp:2:11: error: cannot analyze $tmp/bad.cpp: expected ';' after return statement"
+  has out.txt "bad.cpp:2:11: error: cannot analyze bad.cpp: expected ';' after return statement"
   [[ $(grep -c "error:" out.txt) == 1 ]] || fail "expected one error line"
   has out.txt "[lockscope-lock-order-inversion]"
   has err.txt "1 of 3 translation units could not be analyzed"
@@ -229,6 +230,123 @@ resource_dir_when_copied)
   has out.txt "'stddef.h' file not found"
   run 2 s.c --resource-dir "$tmp/missing" --
   has err.txt "--resource-dir $tmp/missing: no such directory"
+  ;;
+output_left_only_with_a_report)
+  # A run that fails before the analysis leaves no empty --output file behind.
+  run 2 -p missing-build --output report.json
+  [[ ! -e report.json ]] || fail "--output report.json left behind by a failed run"
+  run 2 -p missing-build --output report.json --format json
+  [[ ! -e report.json ]] || fail "--output report.json left behind by a failed run"
+  # A unit that does not compile is reported: the report, with its error, is kept.
+  printf 'int broken() {\n  return 0\n}\n' >bad.cpp
+  run 2 bad.cpp --output report.txt --
+  has report.txt "error: cannot analyze"
+  ;;
+summary_line)
+  # A clean run says it analyzed something; the gave-up notes are counted and their main kind named.
+  write_clean clean.cpp; write_helper helper.cpp; write_db clean.cpp helper.cpp
+  run 0 -p build
+  has err.txt "lockscope check: no findings in 2 translation units"
+  printf 'void (*hook)(void);\nvoid (*other)(void);\nint main(void) { if (hook) hook(); if (other) other(); return 0; }\n' >hook.c
+  run 0 hook.c --
+  has err.txt "lockscope check: no findings in 1 translation unit; the analysis gave up on 2 constructs (all: unresolved call); --show-notes lists them"
+  ;;
+summary_no_main_and_broken_unit)
+  write_helper helper.cpp
+  run 0 helper.cpp -- -std=c++20
+  has err.txt "no findings in 1 translation unit; the program has no main(): only the threads it starts elsewhere were analyzed"
+  lacks err.txt "gave up"
+  printf 'int broken() {\n  return 0\n}\n' >bad.cpp
+  run 2 bad.cpp --
+  has err.txt "lockscope check: nothing was analyzed: the translation unit does not compile (see the errors in the report)"
+  lacks err.txt "gave up"
+  lacks err.txt "no main()"
+  ;;
+missing_directory)
+  write_clean clean.cpp
+  mkdir build
+  printf '[{"directory": "%s/moved", "file": "clean.cpp", "command": "clang++-19 -c clean.cpp"}]\n' "$tmp" >build/compile_commands.json
+  run 2 -p build
+  has err.txt "lockscope check: compile database build/compile_commands.json: the entry for $tmp/moved/clean.cpp runs in directory $tmp/moved, which does not exist"
+  lacks err.txt "LLVM ERROR"
+  lacks err.txt "crashed"
+  ;;
+not_a_source)
+  echo "notes" >notes.txt
+  printf 'int api(void);\n' >api.h
+  run 2 notes.txt --
+  has err.txt "lockscope check: notes.txt is not a C or C++ source file"
+  lacks err.txt "compiler job"
+  run 2 api.h -- -std=c++20
+  has err.txt "lockscope check: api.h is a header: lockscope analyzes translation units"
+  ;;
+multi_line_notes)
+  # A call through a pointer written over several lines is quoted on the note's one line.
+  cat >hooks.c <<'C'
+struct ops { void (*handlers[4])(int); };
+struct ops *table;
+int main(void) {
+  table->handlers[1
+                  /* the second */ ](
+      42);
+  return 0;
+}
+C
+  run 0 hooks.c --show-notes --
+  has out.txt "hooks.c:4:3: note: lockscope: call through 'table->handlers[1 ]' is not followed"
+  [[ $(wc -l <out.txt) == $(grep -c '^hooks.c:[0-9]*:[0-9]*: note: ' out.txt) ]] || fail "a note spans several lines"
+  ;;
+unreached_store_note)
+  # libmicrohttpd's mhd_panic: a global function pointer that only the library's API
+  # (set_panic_func, which the library never calls) stores into, called through a macro written
+  # over several lines. The note names the store instead of claiming there is none.
+  cat >panic.h <<'C'
+typedef void (*panic_cb)(void *cls, const char *file, unsigned line, const char *reason);
+extern panic_cb mhd_panic;
+extern void *mhd_panic_cls;
+#define MHD_PANIC(msg) \
+  mhd_panic (mhd_panic_cls, \
+             __FILE__, __LINE__, msg)
+void set_panic_func(panic_cb cb, void *cls);
+C
+  cat >panic.c <<'C'
+#include <stdlib.h>
+#include "panic.h"
+panic_cb mhd_panic = (panic_cb) 0;
+void *mhd_panic_cls = 0;
+static void mhd_panic_std(void *cls, const char *file, unsigned line, const char *reason) {
+  (void) cls; (void) file; (void) line; (void) reason;
+  abort();
+}
+void set_panic_func(panic_cb cb, void *cls) {
+  if (cb) mhd_panic = cb; else mhd_panic = &mhd_panic_std;
+  mhd_panic_cls = cls;
+}
+C
+  cat >daemon.c <<'C'
+#include <pthread.h>
+#include "panic.h"
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+static void *worker(void *arg) {
+  if (0 != pthread_mutex_lock(&m))
+    MHD_PANIC("failed to lock mutex");
+  pthread_mutex_unlock(&m);
+  return arg;
+}
+int main(void) {
+  pthread_t t;
+  if (0 != pthread_create(&t, 0, worker, 0)) return 1;
+  return pthread_join(t, 0);
+}
+C
+  run 0 panic.c daemon.c --show-notes -- -std=c11 -pthread
+  has out.txt "daemon.c:6:5: note: lockscope: call through 'mhd_panic' is not followed: it is stored into only in 'set_panic_func', which no analyzed thread calls"
+  lacks out.txt "no callable stored into it"
+  [[ $(wc -l <out.txt) == 1 ]] || fail "expected one note line"
+  ;;
+shared_hold_race_message)
+  run 1 "$testdata/rwlock_write_under_rdlock_race.c" -- -std=c11 -pthread
+  has out.txt "data race: 'config_version' is written holding 'config_lock' in shared mode, as the concurrent read does: a shared hold does not exclude a write"
   ;;
 *)
   fail "unknown case"
