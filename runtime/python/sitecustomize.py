@@ -1,9 +1,9 @@
 """lockscope's bootstrap for Python programs run under the runtime shim.
 
 The shim puts this directory first on PYTHONPATH (python_install.cpp), so Python imports this module at
-start-up. It asks the shim for its Lock and RLock types (once, through ctypes), makes them
-threading.Lock and threading.RLock (so Condition, Semaphore, Event, Barrier, queue.Queue and
-concurrent.futures build on them too), tells the shim each thread's Python name, and then runs the
+start-up. It asks the shim for its Lock and RLock types (once, through the built-in module `_lockscope`
+the shim registers, or ctypes), makes them threading.Lock and threading.RLock (so Condition, Semaphore,
+Event, Barrier, queue.Queue and concurrent.futures build on them too), tells the shim each thread's Python name, and then runs the
 sitecustomize this one hides, if any. Locks CPython makes for itself (a Condition's waiters, a thread's
 end-of-life lock) stay CPython's: they are signals between threads, not mutual exclusion.
 """
@@ -12,27 +12,33 @@ import sys
 
 
 def _install():
-    import ctypes
+    import _thread
     import threading
 
-    shim = ctypes.PyDLL(None)
-    try:
-        install = shim.lockscope_python_install
-    except AttributeError:
-        return  # the shim is not in this process
-    install.restype = ctypes.py_object
-    install.argtypes = (ctypes.py_object, ctypes.py_object, ctypes.py_object)
     # The standard library is where os.py is (lib-dynload below it); sysconfig would cost an import.
     dirs = {os.path.dirname(os.__file__), os.path.dirname(os.path.abspath(__file__))}
     library = tuple(sorted(dirs | {os.path.realpath(d) for d in dirs}))
-    import _thread
+    try:
+        import _lockscope  # built in by the shim before the interpreter started
+        install = _lockscope.install
+    except ImportError:
+        import ctypes
+        try:
+            install = ctypes.PyDLL(None).lockscope_python_install
+        except AttributeError:
+            return  # the shim is not in this process
+        install.restype = ctypes.py_object
+        install.argtypes = (ctypes.py_object, ctypes.py_object, ctypes.py_object)
     try:
         api = install(_thread.allocate_lock, _thread.RLock, library)
-    except (ValueError, OSError):
+    except (ValueError, OSError, SystemError):
+        return
+    if api is None:
         return
     threading.Lock = api["Lock"]
     threading.RLock = api["RLock"]
-    thread_started, thread_joined, thread_finished = api["thread_started"], api["thread_joined"], api["thread_finished"]
+    thread_started, thread_joined = api["thread_started"], api["thread_joined"]
+    thread_finished = api["thread_finished"]
 
     thread_started(threading.current_thread().name, "<module>")
     bootstrap_inner = threading.Thread._bootstrap_inner
