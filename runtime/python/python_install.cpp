@@ -2,9 +2,9 @@
 // CPython, puts the bootstrap directory (lockscope-python/ beside the shim) first on PYTHONPATH, so
 // every launcher works: `lockscope run -- python3`, `LD_PRELOAD=... pytest`, a C program that
 // starts Python, and adds a built-in module `_lockscope` to the interpreter (before it starts).
-// Python then imports the bootstrap's sitecustomize.py at start-up, which asks `_lockscope` (or,
-// failing that, the shim through ctypes) for the Lock and RLock types and the thread hooks,
-// installs them in `threading`, and hands over to any other sitecustomize.
+// Python then imports the bootstrap's sitecustomize.py at start-up, which asks `_lockscope` for the
+// Lock and RLock types and the thread hooks, installs them in `threading`, and hands over to any
+// other sitecustomize.
 #include <dlfcn.h>
 #include <stdlib.h>
 
@@ -42,7 +42,7 @@ Obj* init_module() {
 
 __attribute__((constructor)) void put_bootstrap_on_path() {
   if (!is_python_process()) return;
-  // Registered before the interpreter starts; without it the bootstrap falls back to ctypes.
+  // Registered before the interpreter starts, only for a Python the shim serves (python_api.h).
   if (api())
     if (auto append = reinterpret_cast<int (*)(const char*, Obj* (*)())>(dlsym(RTLD_DEFAULT, "PyImport_AppendInittab")))
       append("_lockscope", &init_module);
@@ -107,14 +107,12 @@ MethodDef g_functions[] = {
 
 }  // namespace
 
-// Called once by sitecustomize.py, through _lockscope.install or ctypes.PyDLL (the GIL is held). Returns a dict with
-// Lock, RLock, thread_started, thread_joined and thread_finished, or None when the shim cannot
-// serve this Python.
-extern "C" __attribute__((visibility("default"))) Obj* lockscope_python_install(Obj* lock_factory,
-                                                                               Obj* rlock_factory,
-                                                                               Obj* library_dirs) {
+// Called once by sitecustomize.py through _lockscope.install (the GIL is held). Returns a dict with
+// Lock, RLock, thread_started, thread_joined and thread_finished; nullptr (a SystemError in Python)
+// when the shim cannot serve this Python.
+static Obj* lockscope_python_install(Obj* lock_factory, Obj* rlock_factory, Obj* library_dirs) {
   const Api* ap = api();
-  if (!ap) return nullptr;  // ctypes raises: the bootstrap leaves threading as it is
+  if (!ap) return nullptr;  // SystemError: the bootstrap leaves threading as it is
   const Api& a = *ap;
   std::vector<std::string> dirs;
   for (ssize_t i = 0, n = a.PyTuple_Size(library_dirs); i < n; ++i)

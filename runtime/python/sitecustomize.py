@@ -2,7 +2,7 @@
 
 The shim puts this directory first on PYTHONPATH (python_install.cpp), so Python imports this module at
 start-up. It asks the shim for its Lock and RLock types (once, through the built-in module `_lockscope`
-the shim registers, or ctypes), makes them threading.Lock and threading.RLock (so Condition, Semaphore,
+the shim registers), makes them threading.Lock and threading.RLock (so Condition, Semaphore,
 Event, Barrier, queue.Queue and concurrent.futures build on them too), tells the shim each thread's Python name, and then runs the
 sitecustomize this one hides, if any. Locks CPython makes for itself (a Condition's waiters, a thread's
 end-of-life lock) stay CPython's: they are signals between threads, not mutual exclusion.
@@ -20,20 +20,11 @@ def _install():
     library = tuple(sorted(dirs | {os.path.realpath(d) for d in dirs}))
     try:
         import _lockscope  # built in by the shim before the interpreter started
-        install = _lockscope.install
     except ImportError:
-        import ctypes
-        try:
-            install = ctypes.PyDLL(None).lockscope_python_install
-        except AttributeError:
-            return  # the shim is not in this process
-        install.restype = ctypes.py_object
-        install.argtypes = (ctypes.py_object, ctypes.py_object, ctypes.py_object)
+        return  # a Python the shim does not serve (see runtime/README.md), or no shim
     try:
-        api = install(_thread.allocate_lock, _thread.RLock, library)
-    except (ValueError, OSError, SystemError):
-        return
-    if api is None:
+        api = _lockscope.install(_thread.allocate_lock, _thread.RLock, library)
+    except SystemError:
         return
     threading.Lock = api["Lock"]
     threading.RLock = api["RLock"]
