@@ -75,8 +75,9 @@ Obj* reacquire_held(ThreadState& t, LockObj* self, HeldEntry& e, Obj* const* arg
     a.Py_DecRef(secs);
   }
   --t_shim.in_shim;
+  if (!r) return nullptr;  // interrupted (KeyboardInterrupt): the thread still holds it
   if (r != a.false_) {
-    if (r) self->signal = true;  // another thread released it: drop this thread's hold, track no more
+    self->signal = true;  // another thread released it: drop this thread's hold, track no more
     ++t_shim.in_shim;
     detector().before_unlock(t, reinterpret_cast<uintptr_t>(self));
     --t_shim.in_shim;
@@ -88,7 +89,7 @@ Obj* reacquire_held(ThreadState& t, LockObj* self, HeldEntry& e, Obj* const* arg
   on_new_findings();
   --t_shim.in_shim;
   a.Py_DecRef(r);
-  if (!forever) return call_inner(kind(self).acquire, self, args, nargs, kwnames);  // the rest of its time
+  if (!forever) return call_inner(kind(self).acquire, self, args, nargs, kwnames);  // then as the caller asked
   return nullptr;  // not reached
 }
 
