@@ -1,9 +1,10 @@
 // How a Python program comes under the shim. The shim's constructor, in a process that embeds
 // CPython, puts the bootstrap directory (lockscope-python/ beside the shim) first on PYTHONPATH, so
 // every launcher works: `lockscope run -- python3`, `LD_PRELOAD=... pytest`, a C program that
-// starts Python. Python then imports the bootstrap's sitecustomize.py at start-up, which asks the
-// shim (through ctypes, once) for the Lock and RLock types and the thread hooks, installs them in
-// `threading`, and hands over to any other sitecustomize.
+// starts Python, and adds a built-in module `_lockscope` to the interpreter (before it starts).
+// Python then imports the bootstrap's sitecustomize.py at start-up, which asks `_lockscope` for the
+// Lock and RLock types and the thread hooks, installs them in `threading`, and hands over to any
+// other sitecustomize.
 #include <dlfcn.h>
 #include <stdlib.h>
 
@@ -18,8 +19,33 @@ using namespace lockscope::rt::py;
 
 namespace {
 
+// PyModuleDef (stable layout): its head, then name, doc, size, methods, slots, traverse, clear, free.
+struct ModuleDef {
+  ObjHead head;
+  Obj* (*m_init)();
+  ssize_t m_index;
+  Obj* m_copy;
+  const char* name;
+  const char* doc;
+  ssize_t size;
+  MethodDef* methods;
+  void* slots[4];
+};
+Obj* f_install(Obj*, Obj* const* args, size_t nargs);
+MethodDef g_module_functions[] = {{"install", reinterpret_cast<void*>(&f_install), kMethFastcall, nullptr},
+                                  {nullptr, nullptr, 0, nullptr}};
+ModuleDef g_module = {{1, nullptr}, nullptr, 0, nullptr, "_lockscope", nullptr, -1, g_module_functions, {}};
+Obj* init_module() {
+  auto create = reinterpret_cast<Obj* (*)(ModuleDef*, int)>(dlsym(RTLD_DEFAULT, "PyModule_Create2"));
+  return create ? create(&g_module, 1013) : nullptr;
+}
+
 __attribute__((constructor)) void put_bootstrap_on_path() {
   if (!is_python_process()) return;
+  // Registered before the interpreter starts, only for a Python the shim serves (python_api.h).
+  if (api())
+    if (auto append = reinterpret_cast<int (*)(const char*, Obj* (*)())>(dlsym(RTLD_DEFAULT, "PyImport_AppendInittab")))
+      append("_lockscope", &init_module);
   Dl_info info;
   if (!dladdr(reinterpret_cast<void*>(&put_bootstrap_on_path), &info) || !info.dli_fname) return;
   std::string dir = info.dli_fname;
@@ -81,14 +107,12 @@ MethodDef g_functions[] = {
 
 }  // namespace
 
-// Called once by sitecustomize.py through ctypes.PyDLL (the GIL is held). Returns a dict with
-// Lock, RLock, thread_started, thread_joined and thread_finished, or None when the shim cannot
-// serve this Python.
-extern "C" __attribute__((visibility("default"))) Obj* lockscope_python_install(Obj* lock_factory,
-                                                                               Obj* rlock_factory,
-                                                                               Obj* library_dirs) {
+// Called once by sitecustomize.py through _lockscope.install (the GIL is held). Returns a dict with
+// Lock, RLock, thread_started, thread_joined and thread_finished; nullptr (a SystemError in Python)
+// when the shim cannot serve this Python.
+static Obj* lockscope_python_install(Obj* lock_factory, Obj* rlock_factory, Obj* library_dirs) {
   const Api* ap = api();
-  if (!ap) return nullptr;  // ctypes raises: the bootstrap leaves threading as it is
+  if (!ap) return nullptr;  // SystemError: the bootstrap leaves threading as it is
   const Api& a = *ap;
   std::vector<std::string> dirs;
   for (ssize_t i = 0, n = a.PyTuple_Size(library_dirs); i < n; ++i)
@@ -106,3 +130,10 @@ extern "C" __attribute__((visibility("default"))) Obj* lockscope_python_install(
   }
   return d;
 }
+
+namespace {
+Obj* f_install(Obj*, Obj* const* args, size_t nargs) {
+  if (nargs != 3) return nullptr;
+  return lockscope_python_install(args[0], args[1], args[2]);
+}
+}  // namespace

@@ -34,14 +34,15 @@ struct Kind {
 Kind g_kinds[2];  // Lock, RLock
 
 const Api& A() { return *api(); }
-Kind& kind_of(LockObj* o, Obj* lock_type) { return g_kinds[type_of(o) == lock_type ? 0 : 1]; }
 Obj* g_lock_type = nullptr;
-Kind& kind(LockObj* o) { return kind_of(o, g_lock_type); }
+Kind& kind(LockObj* o) { return g_kinds[type_of(o) == g_lock_type ? 0 : 1]; }
 
+// CPython's own method on the inner lock, with the caller's arguments (self first).
 Obj* call_inner(Obj* method, LockObj* self, Obj* const* args, size_t nargs, Obj* kwnames) {
-  Obj* buf[8];
+  constexpr size_t kMaxArgs = 15;
+  Obj* buf[kMaxArgs + 1];
   size_t total = nargs + (kwnames ? static_cast<size_t>(A().PyTuple_Size(kwnames)) : 0);
-  if (total > 6) total = 6;
+  if (total > kMaxArgs) total = nargs = kMaxArgs, kwnames = nullptr;  // still too many: CPython says so
   buf[0] = self->inner;
   for (size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
   return A().PyObject_Vectorcall(method, buf, 1 + nargs, kwnames);
@@ -75,8 +76,9 @@ Obj* reacquire_held(ThreadState& t, LockObj* self, HeldEntry& e, Obj* const* arg
     a.Py_DecRef(secs);
   }
   --t_shim.in_shim;
+  if (!r) return nullptr;  // interrupted (KeyboardInterrupt): the thread still holds it
   if (r != a.false_) {
-    if (r) self->signal = true;  // another thread released it: drop this thread's hold, track no more
+    self->signal = true;  // another thread released it: drop this thread's hold, track no more
     ++t_shim.in_shim;
     detector().before_unlock(t, reinterpret_cast<uintptr_t>(self));
     --t_shim.in_shim;
@@ -88,7 +90,7 @@ Obj* reacquire_held(ThreadState& t, LockObj* self, HeldEntry& e, Obj* const* arg
   on_new_findings();
   --t_shim.in_shim;
   a.Py_DecRef(r);
-  if (!forever) return call_inner(kind(self).acquire, self, args, nargs, kwnames);  // the rest of its time
+  if (!forever) return call_inner(kind(self).acquire, self, args, nargs, kwnames);  // then as the caller asked
   return nullptr;  // not reached
 }
 

@@ -1,9 +1,9 @@
 """lockscope's bootstrap for Python programs run under the runtime shim.
 
 The shim puts this directory first on PYTHONPATH (python_install.cpp), so Python imports this module at
-start-up. It asks the shim for its Lock and RLock types (once, through ctypes), makes them
-threading.Lock and threading.RLock (so Condition, Semaphore, Event, Barrier, queue.Queue and
-concurrent.futures build on them too), tells the shim each thread's Python name, and then runs the
+start-up. It asks the shim for its Lock and RLock types (once, through the built-in module `_lockscope`
+the shim registers), makes them threading.Lock and threading.RLock (so Condition, Semaphore,
+Event, Barrier, queue.Queue and concurrent.futures build on them too), tells the shim each thread's Python name, and then runs the
 sitecustomize this one hides, if any. Locks CPython makes for itself (a Condition's waiters, a thread's
 end-of-life lock) stay CPython's: they are signals between threads, not mutual exclusion.
 """
@@ -12,27 +12,24 @@ import sys
 
 
 def _install():
-    import ctypes
+    import _thread
     import threading
 
-    shim = ctypes.PyDLL(None)
-    try:
-        install = shim.lockscope_python_install
-    except AttributeError:
-        return  # the shim is not in this process
-    install.restype = ctypes.py_object
-    install.argtypes = (ctypes.py_object, ctypes.py_object, ctypes.py_object)
     # The standard library is where os.py is (lib-dynload below it); sysconfig would cost an import.
     dirs = {os.path.dirname(os.__file__), os.path.dirname(os.path.abspath(__file__))}
     library = tuple(sorted(dirs | {os.path.realpath(d) for d in dirs}))
-    import _thread
     try:
-        api = install(_thread.allocate_lock, _thread.RLock, library)
-    except (ValueError, OSError):
+        import _lockscope  # built in by the shim before the interpreter started
+    except ImportError:
+        return  # a Python the shim does not serve (see runtime/README.md), or no shim
+    try:
+        api = _lockscope.install(_thread.allocate_lock, _thread.RLock, library)
+    except SystemError:
         return
     threading.Lock = api["Lock"]
     threading.RLock = api["RLock"]
-    thread_started, thread_joined, thread_finished = api["thread_started"], api["thread_joined"], api["thread_finished"]
+    thread_started, thread_joined = api["thread_started"], api["thread_joined"]
+    thread_finished = api["thread_finished"]
 
     thread_started(threading.current_thread().name, "<module>")
     bootstrap_inner = threading.Thread._bootstrap_inner
@@ -65,6 +62,10 @@ def _chain():
     """Run the sitecustomize this module hides (Debian's, a virtualenv's), then forget this directory."""
     here = os.path.dirname(os.path.abspath(__file__))
     sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != here]
+    # A stat per path entry first: importlib's finder costs milliseconds, and usually finds nothing.
+    if not any(os.path.exists(os.path.join(p or ".", name)) for p in sys.path
+               for name in ("sitecustomize.py", "sitecustomize")):
+        return
     import importlib.machinery
     import importlib.util
     spec = importlib.machinery.PathFinder.find_spec("sitecustomize", sys.path)

@@ -44,10 +44,15 @@ void parse_source(std::istream& in, const std::string& file, Mode mode, ProgramS
   // that mentions the word is not read as one.
   static const std::regex expect_re(R"((?://|#)\s*expect(\[([A-Za-z-]*)\])?\s*:(.*)$)");
   static const std::regex directive_re(R"((?://|#)\s*lockscope-test:\s*([a-z-]+)\s*(:\s*(.*))?$)");
+  // The runtime tests' former checker read `// rt-test: options|timeout|status:`; refuse them so a
+  // program written for it cannot lose its options silently.
+  static const std::regex old_directive_re(R"(//\s*rt-test:)");
   std::string text;
   for (unsigned line = 1; std::getline(in, text); ++line) {
     auto where = [&] { return file + ":" + std::to_string(line) + ": "; };
     std::smatch m;
+    if (std::regex_search(text, old_directive_re))
+      throw ExpectationError(where() + "`rt-test:` directives are `lockscope-test:` ones now (options -> runtime-options)");
     if (std::regex_search(text, m, directive_re)) {
       const std::string name = m[1];
       if (!kDirectives.contains(name)) throw ExpectationError(where() + "unknown directive '" + name + "'");

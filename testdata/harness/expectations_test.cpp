@@ -76,5 +76,9 @@ TEST(Expectations, PythonCommentsUseTheSameSyntax) {
   EXPECT_THROW(parse("# lockscope-test: staus: 1\n", Mode::Runtime), ExpectationError);
 }
 
+TEST(Expectations, TheFormerRuntimeCheckersDirectivesAreRefused) {
+  EXPECT_THROW(parse("// rt-test: options: hang_timeout_ms=100\n", Mode::Runtime), ExpectationError);
+}
+
 }  // namespace
 }  // namespace lockscope::harness
