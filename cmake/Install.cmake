@@ -5,6 +5,7 @@
 #   bin/lockscope                          the CLI (no LLVM: `run` starts programs at once)
 #   lib/liblockscope-cli.so                its commands that need Clang and LLVM
 #   lib/liblockscope-rt.so, .a             the runtime shim (preload it, or link it into tests)
+#   lib/lockscope-python/                  the shim's bootstrap for Python programs
 #   lib/liblockscope-gtest.a (when built)  the GoogleTest listener, include/lockscope/*.h its headers
 #   lib/cmake/lockscope/                   lockscopeConfig.cmake: lockscope::runtime, lockscope::gtest
 # `lib`, not Debian's multiarch dir: `lockscope run` looks for the shim next to its own bin/.
@@ -27,7 +28,11 @@ if(TARGET lockscope_rt_shared AND TARGET lockscope_rt_static)
   install(TARGETS lockscope_rt_shared lockscope_rt_static
           LIBRARY DESTINATION ${LOCKSCOPE_INSTALL_LIBDIR}
           ARCHIVE DESTINATION ${LOCKSCOPE_INSTALL_LIBDIR})
-  install(FILES "${PROJECT_SOURCE_DIR}/runtime/runtime_api.h" DESTINATION ${LOCKSCOPE_INSTALL_INCLUDEDIR}/lockscope)
+  install(FILES "${PROJECT_SOURCE_DIR}/runtime/runtime_api.h" "${PROJECT_SOURCE_DIR}/runtime/include/lockscope/annotations.h"
+          DESTINATION ${LOCKSCOPE_INSTALL_INCLUDEDIR}/lockscope)
+  # Python programs: the shim puts this directory (beside itself) on PYTHONPATH.
+  install(FILES "${PROJECT_SOURCE_DIR}/runtime/python/sitecustomize.py"
+          DESTINATION ${LOCKSCOPE_INSTALL_LIBDIR}/lockscope-python)
 endif()
 
 # The GoogleTest listener (runtime/gtest/, owned by the runtime): a library and its public headers.

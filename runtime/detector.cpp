@@ -26,6 +26,7 @@ Detector::Detector() : registry_(&Detector::retire, this), graph_(registry_.slot
 // registry has already made the id stale, so no edge can be added for it after this.
 void Detector::retire(void* self, uint32_t id) {
   auto* d = static_cast<Detector*>(self);
+  d->names_.erase(id);
   SpinGuard g(d->graph_lock_);
   uint32_t slot = slot_of(id);
   if (d->graph_.label(slot) != id) return;  // never had an edge
@@ -301,10 +302,11 @@ std::vector<std::vector<uint64_t>> Detector::cycles_closed_by(uint32_t a, uint32
 void Detector::on_new_cycle(std::vector<uint64_t> keys) {
   std::vector<uint64_t> shortened = shortcut(keys);
   std::vector<Evidence> infos;
-  bool suppressed = cycle_suppressed(shortened, infos);
+  CycleTiming timing;
+  bool suppressed = cycle_suppressed(shortened, infos, timing);
   if (shortened != keys) pending_.push_back(std::move(keys));
   if (suppressed) pending_.push_back(std::move(shortened));
-  else report_cycle(shortened, infos);
+  else report_cycle(shortened, infos, timing);
   if (!pending_.empty()) have_pending_.store(true, std::memory_order_release);
 }
 
@@ -341,7 +343,8 @@ std::vector<uint64_t> Detector::shortcut(std::vector<uint64_t> keys) {
   return keys;
 }
 
-bool Detector::cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<Evidence>& infos) {
+bool Detector::cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<Evidence>& infos,
+                                CycleTiming& timing) {
   infos.assign(keys.size(), Evidence{});
   for (size_t i = 0; i < keys.size(); ++i) {
     const Evidence* e = find_evidence(keys[i]);
@@ -355,15 +358,6 @@ bool Detector::cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<E
       return std::find(infos[i].gates, infos[i].gates + infos[i].ngates, g) == infos[i].gates + infos[i].ngates;
     });
   if (!common.empty()) return true;
-  // Time: the edges must be able to be held at once by at least two different threads.
-  bool two_threads = false;
-  for (size_t i = 0; i < infos.size(); ++i)
-    for (size_t j = i + 1; j < infos.size(); ++j) {
-      if (infos[i].thread == infos[j].thread) continue;
-      two_threads = true;
-      if (!clocks_.concurrent(infos[i].thread, infos[i].epoch, infos[j].thread, infos[j].epoch)) return true;
-    }
-  if (!two_threads) return true;
   // Read-read: at lock k, the edge into it (i-1) acquired it only in read mode and the edge out of
   // it (i) only ever held it in read mode.
   constexpr uint8_t kAcquiredWrite = 0b0101, kHeldWrite = 0b0011;
@@ -372,15 +366,36 @@ bool Detector::cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<E
     const Evidence& out = infos[i];
     if (!(in.modes & kAcquiredWrite) && !(out.modes & kHeldWrite)) return true;
   }
-  return false;
+  timing = timing_of(infos);
+  return concurrent_cycles_only_ && !timing.concurrent;
 }
 
-void Detector::report_cycle(const std::vector<uint64_t>& keys, const std::vector<Evidence>& infos) {
+// Time: whether the edges could be held at once by different threads in this run. Not when one
+// thread made them all, nor when two of them come from threads ordered by creation and join.
+CycleTiming Detector::timing_of(const std::vector<Evidence>& infos) const {
+  CycleTiming timing;
+  bool two_threads = false;
+  for (size_t i = 0; i < infos.size(); ++i)
+    for (size_t j = i + 1; j < infos.size(); ++j) {
+      const Evidence &a = infos[i], &b = infos[j];
+      if (a.thread == b.thread) continue;
+      two_threads = true;
+      for (auto [x, y] : {std::pair{&a, &b}, std::pair{&b, &a}})
+        if (clocks_.happens_before(x->thread, x->epoch, y->thread, y->epoch))
+          return {false, x->thread, y->thread, clocks_.how_ordered(x->thread, x->epoch, y->thread, y->epoch)};
+    }
+  if (!two_threads) timing = {false, infos[0].thread, infos[0].thread};
+  return timing;
+}
+
+void Detector::report_cycle(const std::vector<uint64_t>& keys, const std::vector<Evidence>& infos,
+                            const CycleTiming& timing) {
   std::vector<uint32_t> ids;
   for (uint64_t k : keys) ids.push_back(static_cast<uint32_t>(k >> 32));
   if (!reported_cycles_.insert(cycle_hash(ids)).second) return;
   RawFinding f;
   f.kind = report::kLockOrderInversion;
+  f.timing = timing;
   for (uint32_t id : ids) f.locks.push_back(snap(id));
   for (size_t i = 0; i < keys.size(); ++i) {
     RawEdge e;
@@ -398,10 +413,11 @@ void Detector::recheck_pending(uint64_t changed_key) {
   for (size_t i = 0; i < pending_.size();) {
     const auto& keys = pending_[i];
     std::vector<Evidence> infos;
+    CycleTiming timing;
     // A cycle that still has a detour stays pending: its shortcut is examined on its own.
     if (std::find(keys.begin(), keys.end(), changed_key) != keys.end() && shortcut(keys) == keys &&
-        !cycle_suppressed(keys, infos)) {
-      report_cycle(keys, infos);
+        !cycle_suppressed(keys, infos, timing)) {
+      report_cycle(keys, infos, timing);
       pending_.erase(pending_.begin() + static_cast<ptrdiff_t>(i));
     } else {
       ++i;

@@ -1,6 +1,6 @@
 #pragma once
 // The detector: turns lock events into lock-order edges, cycles and findings. It knows nothing
-// about interception (interceptors.cpp calls it) or text (report_builder.h formats its findings),
+// about interception (interceptors.cpp or the annotation API calls it) or text (report_builder.h formats its findings),
 // so it is unit-tested by feeding it events directly (detector_test.cpp).
 //
 // Rules it implements:
@@ -12,10 +12,13 @@
 //  - Edges are taken from the 16 most recently acquired held locks: a thread holding 10,000 locks
 //    still pays a bounded cost per acquisition, and older orderings follow by transitivity.
 //  - An edge that closes cycles names the shortest and the shortest through each of a few other
-//    locks its target leads to (cycles_closed_by). A cycle is reported once (per set of locks) unless
-//      * its edges cannot be held at the same time by different threads: all made by one thread,
-//        or by threads ordered by creation and join (each edge keeps its latest observation:
-//        thread and epoch, see thread_clock.h), or
+//    locks its target leads to (cycles_closed_by). Lock order is a property of the code (lockdep's
+//    rule): a cycle is reported whoever made its edges and whenever, and the report says whether
+//    this run could have deadlocked (CycleTiming): its edges made by threads that ran at the same
+//    time, or one after the other (one thread made every edge, or threads ordered by creation and
+//    join; each edge keeps its latest observation: thread and epoch, see thread_clock.h). With
+//    concurrent_cycles_only the latter are not reported. A cycle is reported once (per set of
+//    locks) unless
 //      * every edge of it was always made while one common other lock was held exclusively (a gate
 //        lock; a read hold of an rwlock is shared, so it is none), or
 //      * it has a detour: an edge of it was always made while another lock of the same cycle was
@@ -36,6 +39,7 @@
 
 #include "evidence_table.h"
 #include "graph.h"
+#include "lock_names.h"
 #include "lock_registry.h"
 #include "spin_lock.h"
 #include "stack.h"
@@ -65,8 +69,19 @@ struct RawWait {  // one thread of a real hang
   std::vector<std::pair<LockSnap, uint32_t>> holds;  // lock, stack where taken
 };
 
+// Whether a cycle's edges were made by threads that ran at the same time in this run. When they
+// were not, `earlier` made its edge before `later` (equal: one thread made every edge), ordered
+// as `order` says.
+struct CycleTiming {
+  bool concurrent = true;
+  uint32_t earlier = 0, later = 0;
+  ThreadClocks::Order order = ThreadClocks::Order::Other;
+  bool one_thread() const { return !concurrent && earlier == later; }
+};
+
 struct RawFinding {
   std::string_view kind;
+  CycleTiming timing;          // lock-order-inversion
   std::vector<LockSnap> locks;
   std::vector<RawEdge> edges;  // lock-order-inversion
   std::vector<RawWait> waits;  // deadlock
@@ -93,6 +108,8 @@ class Detector {
   Detector();
   Detector(const Detector&) = delete;
   Detector& operator=(const Detector&) = delete;
+  // Report only cycles whose edges this run's threads could have held at once (before any event).
+  void set_concurrent_cycles_only(bool on) { concurrent_cycles_only_ = on; }
 
   ThreadState* create_thread();  // reuses the state of an exited thread when there is one
   void exit_thread(ThreadState& t);
@@ -158,6 +175,7 @@ class Detector {
   LockSnap snap(uint32_t id);
   StackDepot& depot() { return depot_; }
   LockRegistry& registry() { return registry_; }
+  LockNames& names() { return names_; }  // annotated locks' names
   // fork(): every internal lock is taken before (in the one order used everywhere: registry,
   // graph, depot, findings) and released after, so the child inherits consistent maps.
   void lock_all_for_fork();
@@ -174,12 +192,14 @@ class Detector {
   std::vector<std::vector<uint64_t>> cycles_closed_by(uint32_t a, uint32_t b, uint64_t key);
   void on_new_cycle(std::vector<uint64_t> keys);
   std::vector<uint64_t> shortcut(std::vector<uint64_t> keys);
-  bool cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<Evidence>& infos);
-  void report_cycle(const std::vector<uint64_t>& keys, const std::vector<Evidence>& infos);
+  bool cycle_suppressed(const std::vector<uint64_t>& keys, std::vector<Evidence>& infos, CycleTiming& timing);
+  CycleTiming timing_of(const std::vector<Evidence>& infos) const;
+  void report_cycle(const std::vector<uint64_t>& keys, const std::vector<Evidence>& infos, const CycleTiming& timing);
   void recheck_pending(uint64_t changed_key);
   static void retire(void* self, uint32_t id);
 
   LockRegistry registry_;
+  LockNames names_;
   StackDepot depot_;
   // The edges and their evidence: graph_ holds every edge of the acyclic order with an evidence id;
   // an edge refused because it closed a cycle keeps its evidence in refused_ (few: one per cycle).
@@ -192,6 +212,7 @@ class Detector {
   std::vector<std::vector<uint64_t>> pending_;
   std::unordered_set<uint64_t> reported_cycles_;
   std::atomic<bool> have_pending_{false};
+  bool concurrent_cycles_only_ = false;
   mutable SpinLock findings_lock_;
   std::vector<RawFinding> findings_;
   std::atomic<size_t> finding_count_{0};

@@ -264,27 +264,121 @@ namespace {
 
 class DetectorTimeTest : public DetectorTest {};
 
-TEST_F(DetectorTimeTest, SingleThreadCycleIsNotADeadlock) {
+TEST_F(DetectorTimeTest, SingleThreadCycleIsReportedAsSequential) {
+  lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a);
+  lock(t1, b), lock(t1, a), unlock(t1, a), unlock(t1, b);
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_FALSE(f[0].timing.concurrent);
+  EXPECT_TRUE(f[0].timing.one_thread());
+  EXPECT_EQ(f[0].timing.earlier, t1->index);
+}
+
+TEST_F(DetectorTimeTest, SingleThreadCycleIsSilentWithConcurrentCyclesOnly) {
+  d.set_concurrent_cycles_only(true);
   lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a);
   lock(t1, b), lock(t1, a), unlock(t1, a), unlock(t1, b);
   EXPECT_TRUE(findings().empty());
 }
 
-TEST_F(DetectorTimeTest, ThreadsOrderedByJoinCannotDeadlock) {
-  d.on_thread_start(*t1, {});
-  ThreadState* w1 = d.create_thread();
-  d.on_thread_start(*w1, d.on_thread_create(*t1));
+// main (t1) starts w1, joins it, then starts w2: w1's order and w2's cannot overlap in this run.
+class DetectorJoinOrderTest : public DetectorTest {
+ protected:
+  ThreadState* start() {
+    ThreadState* w = d.create_thread();
+    d.on_thread_start(*w, d.on_thread_create(*t1));
+    return w;
+  }
+  void finish(ThreadState* w) {
+    d.exit_thread(*w);
+    d.on_thread_join(*t1, w->index);
+  }
+  void SetUp() override { d.on_thread_start(*t1, {}); }
+};
+
+TEST_F(DetectorJoinOrderTest, JoinedBeforeStartIsReportedAsSequential) {
+  ThreadState* w1 = start();
+  uint32_t first = w1->index;  // w1's state is reused by w2 once it exits
   lock(w1, a), lock(w1, b), unlock(w1, b), unlock(w1, a);
-  d.exit_thread(*w1);
-  d.on_thread_join(*t1, w1->index);
-  ThreadState* w2 = d.create_thread();
-  d.on_thread_start(*w2, d.on_thread_create(*t1));
+  finish(w1);
+  ThreadState* w2 = start();
+  lock(w2, b), lock(w2, a), unlock(w2, a), unlock(w2, b);
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_FALSE(f[0].timing.concurrent);
+  EXPECT_EQ(f[0].timing.earlier, first);
+  EXPECT_EQ(f[0].timing.later, w2->index);
+  EXPECT_EQ(f[0].timing.order, ThreadClocks::Order::JoinedBeforeStart);
+}
+
+TEST_F(DetectorJoinOrderTest, MainsOrdersAroundAThreadAreNamed) {
+  lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a);  // before w1 exists
+  ThreadState* w1 = start();
+  lock(w1, b), lock(w1, a), unlock(w1, a), unlock(w1, b);
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].timing.earlier, t1->index);
+  EXPECT_EQ(f[0].timing.later, w1->index);
+  EXPECT_EQ(f[0].timing.order, ThreadClocks::Order::BeforeStart);
+}
+
+TEST_F(DetectorJoinOrderTest, JoinedBeforeTheOtherEdgeIsNamed) {
+  ThreadState* w1 = start();
+  uint32_t first = w1->index;
+  lock(w1, a), lock(w1, b), unlock(w1, b), unlock(w1, a);
+  finish(w1);
+  lock(t1, b), lock(t1, a), unlock(t1, a), unlock(t1, b);  // main, after the join
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].timing.earlier, first);
+  EXPECT_EQ(f[0].timing.later, t1->index);
+  EXPECT_EQ(f[0].timing.order, ThreadClocks::Order::JoinedBefore);
+}
+
+TEST_F(DetectorJoinOrderTest, ConcurrentCyclesOnlyWaitsForThreadsThatOverlap) {
+  d.set_concurrent_cycles_only(true);
+  ThreadState* w1 = start();
+  lock(w1, a), lock(w1, b), unlock(w1, b), unlock(w1, a);
+  finish(w1);
+  ThreadState* w2 = start();
   lock(w2, b), lock(w2, a), unlock(w2, a), unlock(w2, b);
   EXPECT_TRUE(findings().empty());
   // A third thread running alongside w2 makes the first order again: now it can deadlock.
-  ThreadState* w3 = d.create_thread();
-  d.on_thread_start(*w3, d.on_thread_create(*t1));
+  ThreadState* w3 = start();
   lock(w3, a), lock(w3, b), unlock(w3, b), unlock(w3, a);
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(f[0].timing.concurrent);
+}
+
+TEST_F(DetectorJoinOrderTest, ThreadsRunningSideBySideAreConcurrent) {
+  ThreadState* w1 = start();
+  ThreadState* w2 = start();
+  lock(w1, a), lock(w1, b), unlock(w1, b), unlock(w1, a);
+  lock(w2, b), lock(w2, a), unlock(w2, a), unlock(w2, b);
+  auto f = findings();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(f[0].timing.concurrent);
+}
+
+TEST_F(DetectorJoinOrderTest, SequentialGateAndReadRulesStillHold) {
+  // A gate lock held around both orders, by threads joined one after the other: still silent.
+  ThreadState* w1 = start();
+  lock(w1, gate), lock(w1, a), lock(w1, b), unlock(w1, b), unlock(w1, a), unlock(w1, gate);
+  finish(w1);
+  ThreadState* w2 = start();
+  lock(w2, gate), lock(w2, b), lock(w2, a), unlock(w2, a), unlock(w2, b), unlock(w2, gate);
+  finish(w2);
+  // Readers only, one thread after the other: silent too.
+  FakeLock r1, r2;
+  ThreadState* w3 = start();
+  rdlock(w3, r1), rdlock(w3, r2), unlock(w3, r2), unlock(w3, r1);
+  finish(w3);
+  ThreadState* w4 = start();
+  rdlock(w4, r2), rdlock(w4, r1), unlock(w4, r1), unlock(w4, r2);
+  EXPECT_TRUE(findings().empty());
+  // A writer on one side makes it real.
+  wrlock(w4, r2), wrlock(w4, r1), unlock(w4, r1), unlock(w4, r2);
   EXPECT_EQ(findings().size(), 1u);
 }
 
@@ -326,6 +420,7 @@ TEST_F(DetectorEdgeStoreTest, EdgesFromOneSiteAndThreadShareOneEvidenceRecord) {
 }
 
 TEST_F(DetectorEdgeStoreTest, RetiredLockTakesItsEdgesEvidenceAndSuppressedCyclesAlong) {
+  d.set_concurrent_cycles_only(true);  // so that one thread's cycle waits, suppressed
   lock(t1, a), lock(t1, b), unlock(t1, b), unlock(t1, a);
   lock(t1, b), lock(t1, a), unlock(t1, a), unlock(t1, b);  // one thread: suppressed, kept for later
   lock(t1, b), lock(t1, c), unlock(t1, c), unlock(t1, b);

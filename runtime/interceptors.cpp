@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "acting_thread.h"
 #include "plain_lock_fast_path.h"
 #include "runtime.h"
 
@@ -56,28 +57,6 @@ F resolve(const char* name, const char* version = nullptr) {
   }
 
 enum class Acq { Blocking, Try, Timed };
-
-// Capturing must happen in the interceptor's own frame: frame 0 is then its caller.
-#define CAPTURE_INTO(t, st) \
-  capture_stack_from_own_frame(st, __builtin_frame_address(0), (t)->stack_lo, (t)->stack_hi, options().stack_depth)
-#define CAPTURE(t, st) \
-  Stack st;            \
-  CAPTURE_INTO(t, st)
-
-bool bypass() {
-  if (t_shim.in_shim) return true;
-  if (!ready()) ensure_init();
-  return t_shim.in_shim != 0;
-}
-
-// The calling thread's state when the shim should act, else nullptr (pass through). Once a thread
-// has a state the shim is initialised, so the common case is two TLS loads; the rest is out of line.
-__attribute__((noinline)) ThreadState* thread_for_slow_path() { return bypass() ? nullptr : current_thread(); }
-inline ThreadState* acting_thread() {
-  ThreadState* t = t_shim.thread;
-  if (__builtin_expect(t != nullptr && t_shim.in_shim == 0, 1)) return t;
-  return thread_for_slow_path();
-}
 
 uint8_t mutex_flags(const void* m) {
   int kind = *reinterpret_cast<const volatile int*>(static_cast<const char*>(m) + 16) & 3;
@@ -147,6 +126,12 @@ __attribute__((noinline)) void forget_hold(ThreadState* t, const void* frame, co
   --t_shim.in_shim;
 }
 
+// After the real unlock, when the lock was not the most recent hold: forgets it, or reports that
+// it was not held. `frame` as for forget_hold.
+__attribute__((noinline)) void forget_released(const void* frame, const void* obj) {
+  if (ThreadState* t = acting_thread()) forget_hold(t, frame, obj);
+}
+
 void forget(const void* obj, Family family) {
   ++t_shim.in_shim;
   detector().forget(reinterpret_cast<uintptr_t>(obj), family);
@@ -170,24 +155,29 @@ void forget(const void* obj, Family family) {
     return r;                                                                                    \
   }
 
-// Release: forget the most recent hold of the lock, then make the real call as a tail call. The
-// usual LIFO unlock is inline (plain_lock_fast_path.h); anything else goes to the full part, which
-// captures the stack only when the lock was not held.
+// Release. The real call comes first, so that none of the shim's work lengthens the program's
+// critical section (a contending thread waits for exactly the program's own work); the hold is
+// forgotten after it. The usual LIFO unlock does that inline (plain_lock_fast_path.h); anything else
+// goes out of line, which captures the stack only when the lock was not held.
 #define UNLOCK_INTERCEPTOR(name, type, obj)                                                      \
   namespace {                                                                                    \
   REAL_SHARED(name)                                                                              \
   __attribute__((noinline)) int name##_full(const void* frame, type obj) {                       \
     REAL_FROM_SHARED(name);                                                                      \
-    if (ThreadState* t = acting_thread()) forget_hold(t, frame, (const void*)(obj));             \
-    return real(obj);                                                                            \
+    int r = real(obj);                                                                           \
+    forget_released(frame, (const void*)(obj));                                                 \
+    return r;                                                                                    \
   }                                                                                              \
   }                                                                                              \
   EXPORT int name(type obj) {                                                                    \
     auto real = real_##name.load(std::memory_order_relaxed);                                     \
-    ThreadState* t = t_shim.thread;                                                                   \
-    if (__builtin_expect(real && t && !t_shim.in_shim && forget_top_hold(*t, (const void*)(obj)), 1)) \
-      return real(obj);                                                                          \
-    return name##_full(__builtin_frame_address(0), obj);                                         \
+    if (__builtin_expect(real == nullptr, 0)) return name##_full(__builtin_frame_address(0), obj); \
+    int r = real(obj);                                                                           \
+    ThreadState* t = t_shim.thread;                                                              \
+    if (__builtin_expect(t && !t_shim.in_shim && forget_top_hold(*t, (const void*)(obj)), 1))    \
+      return r;                                                                                  \
+    forget_released(__builtin_frame_address(0), (const void*)(obj));                             \
+    return r;                                                                                    \
   }
 
 // init and destroy: the next use of the object is a new lock.

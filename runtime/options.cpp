@@ -51,6 +51,8 @@ std::optional<std::string> parse_options(std::string_view text, Options& out) {
       out.symbolizer = std::string(v);
     } else if (key == "print_report") {
       err = parse_bool(key, v, out.print_report);
+    } else if (key == "concurrent_cycles_only") {
+      err = parse_bool(key, v, out.concurrent_cycles_only);
     } else {
       return "unknown option '" + std::string(key) + "'";
     }

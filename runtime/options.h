@@ -17,6 +17,7 @@ struct Options {
   std::string suppressions;          // file of `kind:pattern` lines
   std::string symbolizer = "/usr/lib/llvm-19/bin/llvm-symbolizer";  // empty: dladdr names only
   bool print_report = true;          // human report on stderr
+  bool concurrent_cycles_only = false;  // report only cycles whose edges ran concurrently in this run
 };
 
 // Fills `out` from `text`; returns an error message naming the problem, or nothing on success.

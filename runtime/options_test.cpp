@@ -14,6 +14,10 @@ TEST(Options, DefaultsAndOverrides) {
   EXPECT_TRUE(o.halt_on_first_report);
   EXPECT_EQ(o.hang_timeout_ms, 500u);
   EXPECT_EQ(o.stack_depth, 4u);
+  EXPECT_FALSE(o.concurrent_cycles_only);
+  EXPECT_FALSE(parse_options("concurrent_cycles_only=1", o));
+  EXPECT_TRUE(o.concurrent_cycles_only);
+  EXPECT_TRUE(parse_options("concurrent_cycles_only=2", o));
 }
 
 TEST(Options, UnknownKeyIsNamed) {

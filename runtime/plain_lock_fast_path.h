@@ -8,10 +8,12 @@
 //    entry claims a lock it does not have yet; the thread holds nothing else, so it publishes no
 //    wait and can be in no wait cycle, and the watchdog only follows holders that wait
 //    (watchdog.cpp).
-//  - the unlock of the most recently taken lock (LIFO): the entry is dropped before the real
-//    unlock rather than after. Between the two the thread still has the lock but its list says
-//    not; again nothing can wait on this thread in that window without the watchdog seeing it
-//    move on.
+//  - the unlock of the most recently taken lock (LIFO): the real unlock comes first and the entry
+//    is dropped after it (every unlock does this, see interceptors.cpp), so that none of the shim's
+//    work lengthens the program's critical section (other threads contending for the lock wait
+//    for it). Between the two the list still names a
+//    lock the thread no longer has; the thread is running, not waiting, so the watchdog, which
+//    only follows holders that wait, never draws a cycle through it.
 // Everything else (nested locks, unknown or special mutexes, unlocks out of order or of locks not
 // held) takes the full path in interceptors.cpp.
 #include <pthread.h>

@@ -8,6 +8,9 @@
 #include <set>
 #include <sstream>
 
+#include "annotation_frames.h"
+#include "cycle_timing_text.h"
+#include "python/python_frames.h"
 #include "report/kinds.h"
 #include "symbolizer_names.h"
 #include "thread_entries.h"
@@ -23,6 +26,7 @@ bool is_system_frame(const Frame& f) {
   if (f.file.starts_with("/usr/")) return true;
   if (f.function.starts_with("lockscope::rt::")) return true;
   if (f.module.find("liblockscope-rt") != std::string::npos) return true;
+  if (f.module == py::kLibraryModule) return true;
   // libc's frames carry its build's relative paths (./nptl/pthread_create.c): judged by module.
   // A frame of the program without file and line (no llvm-symbolizer) still names its function.
   if (is_system_module(f.module) || (f.file.empty() && f.module.empty())) return true;
@@ -100,6 +104,7 @@ struct Ctx {
     if (s.n == 1 && depth > 1) one_frame_stacks = true;
     for (uint32_t i = 0; i < s.n && out.size() < depth; ++i)
       for (const Frame& f : frames[s.pc[i]]) out.push_back(f);
+    drop_annotating_frames(out);
     for (const Frame& f : out) seen_text.push_back(f.function), seen_text.push_back(f.file);
     return out;
   }
@@ -127,8 +132,11 @@ struct Ctx {
   // the user can find ("lock first taken at bank.cpp:12 in transfer"), numbered when two share it.
   std::string lock_name(const LockSnap& l) {
     std::string name;
+    bool global = false;
     auto it = globals.find(l.addr);
-    if (it != globals.end()) name = it->second;
+    if (py::python_lock_name(l.id, name, global)) {
+    } else if (std::string given = d.names().get(l.id); !given.empty()) name = given;  // annotated
+    else if (it != globals.end()) name = it->second;
     else if (auto known = local_names.find(l.addr); known != local_names.end()) name = known->second;
     else {
       auto fs = l.first_stack ? stack_frames(l.first_stack) : std::vector<Frame>{};
@@ -144,10 +152,16 @@ struct Ctx {
     seen_text.push_back(name);
     return name;
   }
-  bool is_global(const LockSnap& l) { return globals.count(l.addr) != 0; }
+  bool is_global(const LockSnap& l) {
+    std::string name;
+    bool global = false;
+    if (py::python_lock_name(l.id, name, global)) return global;
+    return globals.count(l.addr) != 0;
+  }
   report::ThreadRef thread_ref(uint32_t index) {
     report::ThreadRef r;
     r.id = "T" + std::to_string(index);
+    if (py::python_thread_name(index, r.name, r.entry)) return r;
     ThreadState* t = d.thread_by_index(index);
     if (!t) {  // exited, its state reused: name it by what it ran
       r.entry = entry_name(frames[thread_entry(index) + 1], entry_hint[index]);
@@ -189,6 +203,11 @@ struct Ctx {
   }
   std::map<uint32_t, std::string> entry_hint;  // thread index -> outermost user function seen
   void first_taken_note(std::vector<Note>& notes, const LockSnap& l) {
+    Location created;
+    if (py::python_lock_creation(l.id, created.file, created.line)) {  // a Python lock: where it was made
+      notes.push_back(Note{created, "'" + lock_name(l) + "' was created here"});
+      return;
+    }
     if (is_global(l) || !l.first_stack) return;
     notes.push_back(Note{user_loc(l.first_stack), "'" + lock_name(l) + "' was first taken here by " + thread_text(l.first_thread)});
   }
@@ -268,6 +287,14 @@ std::vector<report::Finding> ReportBuilder::build(const std::vector<RawFinding>&
       }
       for (const auto& l : f.locks) c.first_taken_note(x.notes, l);
       x.function = c.user_function(primary_stack);
+      // Whether this run could have deadlocked, first among the notes (cycle_timing_text.h).
+      auto short_name = [&](uint32_t index) {
+        report::ThreadRef r = c.thread_ref(index);
+        return r.entry.empty() ? r.id : r.id + " (entry " + r.entry + ")";
+      };
+      x.evidence = cycle_timing_evidence(f.timing);
+      x.notes.insert(x.notes.begin(), Note{x.location, cycle_timing_text(f.timing, short_name(f.timing.earlier),
+                                                                         short_name(f.timing.later))});
     } else if (f.kind == report::kDeadlock) {
       std::vector<std::string> names;
       uint32_t primary_stack = 0;

@@ -202,6 +202,7 @@ void ensure_init() {
   g_state = s;
   g_options = &s->options;
   g_detector = &s->detector;
+  s->detector.set_concurrent_cycles_only(opts.concurrent_cycles_only);
   std::atexit(final_report);
   install_stop_signal_reporting();
   // The constructor runs on the main thread: make it T0 before any other thread exists.

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "python/python_frames.h"
 #include "symbolizer_elf.h"
 #include "symbolizer_names.h"
 
@@ -147,7 +148,7 @@ std::map<uintptr_t, std::vector<Frame>> Symbolizer::code(const std::vector<uintp
   std::vector<std::string> modules;
   for (uintptr_t pc : pcs) {
     if (result.count(pc)) continue;
-    result[pc];
+    if (py::resolve_frame(pc, result[pc])) continue;  // a Python frame (python/python_frames.h)
     std::string mod;
     uintptr_t rel = 0;
     if (!module_of(pc - 1, mod, rel)) continue;

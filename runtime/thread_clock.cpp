@@ -58,6 +58,7 @@ void ThreadClocks::on_start(uint32_t child, Start start) {
   SpinGuard g(lock_);
   State& s = state(child);
   s.epoch = 0;
+  s.exit_epoch = 0;
   uint32_t parent_epoch = start.base ? start.parent_epoch : 0;
   s.clock = View{std::move(start.base), start.parent, parent_epoch};
   s.history.clear();
@@ -66,7 +67,8 @@ void ThreadClocks::on_start(uint32_t child, Start start) {
 
 void ThreadClocks::on_exit(uint32_t thread) {
   SpinGuard g(lock_);
-  ++state(thread).epoch;  // every event of the thread is below its final epoch
+  State& s = state(thread);
+  s.exit_epoch = ++s.epoch;  // every event of the thread is below its final epoch
 }
 
 void ThreadClocks::on_join(uint32_t joiner, uint32_t joined) {
@@ -86,16 +88,33 @@ uint32_t ThreadClocks::epoch(uint32_t thread) const {
   return thread < states_.size() && states_[thread] ? states_[thread]->epoch : 0;
 }
 
-bool ThreadClocks::happens_before(uint32_t a, uint32_t xa, uint32_t b, uint32_t xb) const {
-  if (a == b) return xa < xb;
-  SpinGuard g(lock_);
-  if (b >= states_.size() || !states_[b]) return false;
+uint32_t ThreadClocks::known_at(uint32_t b, uint32_t xb, uint32_t a) const {
+  if (b >= states_.size() || !states_[b]) return 0;
   const auto& history = states_[b]->history;
   // The clock b had at epoch xb: the last snapshot taken at or before it.
   auto it = std::upper_bound(history.begin(), history.end(), xb,
                              [](uint32_t x, const std::pair<uint32_t, View>& h) { return x < h.first; });
-  if (it == history.begin()) return false;
-  return std::prev(it)->second.get(a) > xa;
+  if (it == history.begin()) return 0;
+  return std::prev(it)->second.get(a);
+}
+
+bool ThreadClocks::happens_before(uint32_t a, uint32_t xa, uint32_t b, uint32_t xb) const {
+  if (a == b) return xa < xb;
+  SpinGuard g(lock_);
+  return known_at(b, xb, a) > xa;
+}
+
+ThreadClocks::Order ThreadClocks::how_ordered(uint32_t a, uint32_t xa, uint32_t b, uint32_t xb) const {
+  SpinGuard g(lock_);
+  uint32_t exited = a < states_.size() && states_[a] ? states_[a]->exit_epoch : 0;
+  // b's first snapshot is its start clock (unless the history bound dropped it: then Other).
+  bool has_start = b < states_.size() && states_[b] && !states_[b]->history.empty() &&
+                   states_[b]->history.front().first == 0;
+  uint32_t at_start = has_start ? known_at(b, 0, a) : 0;
+  if (exited && at_start >= exited) return Order::JoinedBeforeStart;
+  if (exited && known_at(b, xb, a) >= exited) return Order::JoinedBefore;
+  if (at_start > xa) return Order::BeforeStart;
+  return Order::Other;
 }
 
 }  // namespace lockscope::rt

@@ -43,6 +43,11 @@ class ThreadClocks {
   bool concurrent(uint32_t a, uint32_t xa, uint32_t b, uint32_t xb) const {
     return !happens_before(a, xa, b, xb) && !happens_before(b, xb, a, xa);
   }
+  // How event (a, xa) came before event (b, xb) of another thread, for reports: a exited and was
+  // joined before b started, or before b's event; a's event came before b started (a created b,
+  // or an ancestor of b); some other chain of creations and joins.
+  enum class Order { JoinedBeforeStart, JoinedBefore, BeforeStart, Other };
+  Order how_ordered(uint32_t a, uint32_t xa, uint32_t b, uint32_t xb) const;
   void lock() { lock_.lock(); }  // fork()
   void unlock() { lock_.unlock(); }
 
@@ -57,6 +62,7 @@ class ThreadClocks {
   };
   struct State {
     uint32_t epoch = 0;
+    uint32_t exit_epoch = 0;  // the epoch on_exit gave it; 0 while it runs
     View clock;  // what this thread knows of the others
     std::vector<std::pair<uint32_t, View>> history;  // (epoch from which it holds, clock)
   };
@@ -64,6 +70,8 @@ class ThreadClocks {
   static void merge(Clock& into, const Clock& from);
   static uint32_t entry(const Clock& c, uint32_t t);
   void snapshot(State& s);
+  // What thread b knew of thread a's epoch at b's epoch xb (0 when unknown). Called locked.
+  uint32_t known_at(uint32_t b, uint32_t xb, uint32_t a) const;
 
   mutable SpinLock lock_;
   std::vector<std::unique_ptr<State>> states_;

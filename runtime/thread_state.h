@@ -38,9 +38,13 @@ struct ThreadState {
   std::atomic<HeldEntry*> held{inline_held};
   std::atomic<uint32_t> held_n{0};
   uint32_t held_cap = kInlineHeld;
-  // Set while blocked in an untimed acquisition; points at held[held_n], the entry being acquired.
+  // Set while blocked in an untimed acquisition; points at held[held_n], the entry being acquired
+  // (or at `annotated` below).
   std::atomic<const HeldEntry*> waiting{nullptr};
   std::atomic<uint64_t> wait_seq{0};
+  // An annotated acquisition between lockscope_before_lock and lockscope_after_lock (annotations.cpp):
+  // kept aside, since the lock's own implementation may take other locks in between.
+  HeldEntry annotated;
 
   // Edges this thread already told the detector about, with the gate locks the edge was always
   // made under (a repeat made while all of them are held changes nothing in the edge's record).

@@ -9,6 +9,9 @@ packages=(
   libboost-graph-dev nlohmann-json3-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev hyperfine
   python3
+  # `lockscope annotate` tests (tests/annotate): its diff applied with patch, its fix-its with
+  # clang-apply-replacements, and compiled against libc++, whose std::mutex is a capability
+  patch clang-tools-19 libc++-19-dev libc++abi-19-dev
   chromium  # the HTML graph page is tested in headless Chromium (lib/graph/html_writer_test.cpp)
 )
 

@@ -16,11 +16,11 @@ shim=$(cd "$build/runtime" && pwd)/liblockscope-rt.so
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 clang++-19 -std=c++20 -O2 -shared -fPIC "$here/floor_interposer.cpp" -o "$out/floor.so"
-for b in lock_heavy new_edges; do
+for b in lock_heavy lock_contended new_edges; do
   clang++-19 -std=c++20 -O2 -g -pthread "$here/$b.cpp" -o "$out/$b"
   clang++-19 -std=c++20 -O2 -g -pthread -fsanitize=thread "$here/$b.cpp" -o "$out/$b.tsan"
 done
-for b in lock_heavy new_edges; do
+for b in lock_heavy lock_contended new_edges; do
   echo "$b ($rounds rounds, alternating):"
   python3 "$here/measure.py" "$rounds" "$shim" "$out/$b" "$out/$b.tsan" --floor "$out/floor.so" \
     ${baseline:+--baseline "$baseline"}

@@ -211,5 +211,57 @@ int main() {
   EXPECT_FALSE(out.functions.empty());
 }
 
+TEST(Extract, LibraryCallsWriteTheirDestinationFieldByField) {
+  auto t = extract(R"(
+#include <stdlib.h>
+#include <string.h>
+struct stats { long samples; long total; };
+struct stats st;
+char status[16];
+long *slots;
+void f(const char *s) {
+  struct stats mine;
+  memset(&st, 0, sizeof st);
+  strcpy(status, s);
+  free(slots);
+  memcpy(&mine, &st, sizeof mine);
+}
+)", "-std=c11");
+  const facts::Function* f = find(t, "f");
+  ASSERT_NE(f, nullptr);
+  std::vector<std::string> seen;
+  for (const Event* e : events(*f, Event::Kind::Access)) {
+    std::string target = e->target.name;
+    for (const auto& fld : e->target.fields) target += "." + fld.name;
+    seen.push_back(std::to_string(e->loc.line) + (e->write ? " write " : " read ") + target);
+  }
+  // memset writes each field of st; strcpy the array; free what slots points to (after reading the
+  // pointer); memcpy writes the fields of mine (a local whose address is taken: the link finds it
+  // private) and reads those of st.
+  EXPECT_EQ(seen, (std::vector<std::string>{"10 write st.samples", "10 write st.total", "11 write status",
+                                            "12 write slots", "12 read slots", "13 write mine.samples",
+                                            "13 write mine.total", "13 read st.samples", "13 read st.total"}));
+}
+
+TEST(Extract, ATryLockWhoseResultIsIgnoredAcquiresNothingAndSaysSo) {
+  auto t = extract(R"(
+#include <pthread.h>
+pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+void f() {
+  pthread_mutex_trylock(&m);
+  pthread_mutex_unlock(&m);
+  if (pthread_mutex_trylock(&m) == 0) pthread_mutex_unlock(&m);
+}
+)", "-std=c11");
+  const facts::Function* f = find(t, "f");
+  ASSERT_NE(f, nullptr);
+  auto acq = events(*f, Event::Kind::Acquire);
+  ASSERT_EQ(acq.size(), 1u);  // the tested one, on its success edge
+  EXPECT_EQ(acq[0]->loc.line, 7u);
+  ASSERT_EQ(t.diagnostics.size(), 1u);
+  EXPECT_EQ(t.diagnostics[0].location.line, 5u);
+  EXPECT_NE(t.diagnostics[0].message.find("is ignored"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace lockscope::extract

@@ -112,6 +112,14 @@ struct Function {
   // A global's dynamic initialisation (a std::function set to a lambda at namespace scope): runs
   // on the main thread before main().
   bool is_initializer = false;
+  // What the open-code analysis (link/entry_points.h) needs to tell a class's or a module's
+  // concurrent API from its helpers. Older facts without them read as public, external functions.
+  enum class Access { None, Public, Protected, Private };  // C++ access of a member; None otherwise
+  Access access = Access::None;
+  bool is_constructor = false;  // not concurrent with anything on its object
+  bool is_destructor = false;
+  bool is_static = false;       // a static member function: no `this`
+  bool external = true;         // visible to other units: not `static`, not in an anonymous namespace
   unsigned entry = 0;
   unsigned exit = 0;
   std::vector<Block> blocks;  // indexed by block id

@@ -1,5 +1,7 @@
 #include "facts/facts_json.h"
 
+#include <algorithm>
+
 #include "report/json_reader.h"
 
 #include <string>
@@ -116,7 +118,9 @@ json function_json(const Function& f) {
   return json{{"usr", f.usr},       {"name", f.name},          {"class", f.class_name},
               {"loc", loc_json(f.loc)}, {"params", f.params},  {"overrides", f.overrides},
               {"main", f.is_main},  {"initializer", f.is_initializer}, {"entry", f.entry},
-              {"exit", f.exit},     {"blocks", blocks}};
+              {"exit", f.exit},     {"blocks", blocks},  {"access", static_cast<int>(f.access)},
+              {"ctor", f.is_constructor}, {"dtor", f.is_destructor}, {"static", f.is_static},
+              {"external", f.external}};
 }
 
 // ---- reading -------------------------------------------------------------------------------
@@ -225,6 +229,11 @@ Function read_function(const json& j, const std::string& path) {
   f.overrides = r.strings("overrides");
   f.is_main = r.boolean("main");
   f.is_initializer = r.boolean("initializer");
+  if (j.contains("access")) f.access = static_cast<Function::Access>(std::min(r.number("access"), 3u));
+  f.is_constructor = r.boolean("ctor");
+  f.is_destructor = r.boolean("dtor");
+  f.is_static = r.boolean("static");
+  if (j.contains("external")) f.external = r.boolean("external");
   f.entry = r.number("entry");
   f.exit = r.number("exit");
   r.each("blocks", [&](const json& b, const std::string& bp) {

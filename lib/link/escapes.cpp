@@ -1,5 +1,7 @@
 #include "link/escapes.h"
 
+#include "facts/events.h"
+
 #include <utility>
 #include <vector>
 
@@ -8,15 +10,6 @@ namespace lockscope::link {
 namespace {
 
 constexpr int kThis = -1;  // the implicit object, among a function's parameters
-
-template <typename F>
-void for_each_event(const facts::Function& fn, F f) {
-  for (const facts::Block& b : fn.blocks) {
-    for (const facts::Event& e : b.events) f(e);
-    for (const facts::Edge& edge : b.succs)
-      for (const facts::Event& e : edge.events) f(e);
-  }
-}
 
 }  // namespace
 
@@ -32,7 +25,7 @@ Escapes::Escapes(const Program& program) {
   while (changed) {
     changed = false;
     for (const auto& [usr, fn] : program.functions())
-      for_each_event(fn, [&](const facts::Event& e) {
+      facts::for_each_event(fn, [&](const facts::Event& e) {
         using Kind = facts::Event::Kind;
         if (e.kind == Kind::Spawn || e.kind == Kind::Store) {
           hand_on(fn, e.receiver);
@@ -41,7 +34,7 @@ Escapes::Escapes(const Program& program) {
         } else if (e.kind == Kind::Bind) {
           hand_on(fn, e.value);
         } else if (e.kind == Kind::Call) {
-          std::vector<const facts::Function*> targets = program.targets(e.callees, e.is_virtual);
+          std::vector<const facts::Function*> targets = program.targets(e.callees, e.is_virtual, &fn);
           bool unseen = targets.empty();  // through a holder, or nothing the program defines
           for (const std::string& c : e.callees) unseen = unseen || !program.function(c);
           auto handed = [&](int param) {

@@ -2,6 +2,7 @@
 
 #include "link/lock_order.h"
 #include "link/lockset.h"
+#include "link/open_code.h"
 #include "link/program.h"
 #include "link/races.h"
 #include "lockscope/version.h"
@@ -19,6 +20,9 @@ report::Report analyze(const std::vector<facts::TranslationUnitFacts>& units, co
   out.diagnostics.insert(out.diagnostics.end(), run.diagnostics.begin(), run.diagnostics.end());
   if (options.lock_order) find_lock_order_issues(run, out);
   if (options.races) find_races(run, out);
+  for (report::Finding& f : out.findings) f.evidence = report::kEvidenceThreads;
+  check_open_code(program, OpenCodeOptions{options.lock_order, options.races}, out);
+  out.diagnostics.insert(out.diagnostics.end(), program.resolution_notes().begin(), program.resolution_notes().end());
   report::canonicalize(out.findings);
   return out;
 }

@@ -4,28 +4,14 @@
 #include <map>
 #include <set>
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/hawick_circuits.hpp>
-
+#include "link/cycles.h"
 #include "report/kinds.h"
 
 namespace lockscope::link {
 namespace {
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
-
-struct TooManyCycles {};
-
-struct CycleCollector {
-  std::vector<std::vector<Vertex>>* cycles;
-  unsigned limit;
-  template <typename Path, typename G>
-  void cycle(const Path& p, const G&) {
-    if (cycles->size() >= limit) throw TooManyCycles{};
-    cycles->emplace_back(p.begin(), p.end());
-  }
-};
+using Graph = LockGraph;
+using Vertex = LockVertex;
 
 std::string loc_text(const report::Location& l) {
   return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
@@ -137,9 +123,7 @@ void find_cycles(const ProgramRun& run, report::Report& out, const CycleLimits& 
                      [](const OrderEdge* a, const OrderEdge* b) { return site_less(a->to_site, b->to_site); });
   }
   std::vector<std::vector<Vertex>> cycles;
-  try {
-    boost::hawick_unique_circuits(g, CycleCollector{&cycles, limits.max_cycles});
-  } catch (const TooManyCycles&) {
+  if (!elementary_cycles(g, limits.max_cycles, cycles)) {
     out.diagnostics.push_back({report::Diagnostic::Severity::Note, {},
                                "lockscope: the lock-order graph has more than " + std::to_string(limits.max_cycles) +
                                    " cycles; only the first are checked"});

@@ -245,7 +245,9 @@ class Analyzer {
       pending.push_back(std::move(entries));
     }
     if (program_.mains().empty())
-      note(out.diagnostics, {}, "lockscope: the program has no main(): only threads it starts elsewhere are analyzed");
+      note(out.diagnostics, {},
+           "lockscope: the program has no main(): no thread is known to start; classes and modules that take "
+           "locks are checked as concurrent APIs");
     std::map<std::string, int> by_key;
     for (size_t i = 0; i < pending.size(); ++i) {
       for (const auto& [entry, context] : pending[i]) {
@@ -593,7 +595,7 @@ class Analyzer {
                                     "' is not followed: its target is not known statically");
       return;
     }
-    std::vector<const facts::Function*> targets = program_.targets(e.callees, e.is_virtual);
+    std::vector<const facts::Function*> targets = program_.targets(e.callees, e.is_virtual, &fn);
     if (targets.empty()) return;  // defined outside the analysed program
     if (depth >= limits_.call_depth) {
       if (rec) note(rec->diags, e.loc, "lockscope: call chain too deep; '" + e.callee_name + "' is not followed");
@@ -624,7 +626,7 @@ class Analyzer {
     std::vector<Entry> out;
     for (const Stored& st : callables_at(holder, fn, c)) {
       Context callee = with_args(st, e.args, fn, c);
-      for (const facts::Function* t : program_.targets(st.callees, st.is_virtual)) out.emplace_back(t, callee);
+      for (const facts::Function* t : program_.targets(st.callees, st.is_virtual, &fn)) out.emplace_back(t, callee);
       if (handed)
         for (const std::string& id : ids_of(st.context)) handed->insert({id, st.via});
     }
@@ -758,7 +760,7 @@ class Analyzer {
       return;
     } else {
       Context context = callee_context(e, fn, c);
-      for (const facts::Function* t : program_.targets(e.callees, e.is_virtual)) sp.entries.emplace_back(t, context);
+      for (const facts::Function* t : program_.targets(e.callees, e.is_virtual, &fn)) sp.entries.emplace_back(t, context);
       if (sp.entries.empty()) {
         if (rec) note(rec->diags, e.loc, "lockscope: thread entry '" + e.callee_name + "' has no body in the analyzed program");
         return;

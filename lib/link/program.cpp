@@ -1,5 +1,11 @@
 #include "link/program.h"
 
+#include <algorithm>
+#include <cstdint>
+
+#include "facts/events.h"
+#include "link/programs.h"
+
 namespace lockscope::link {
 
 std::string global_lock_id(const facts::Path& p) {
@@ -9,21 +15,45 @@ std::string global_lock_id(const facts::Path& p) {
 }
 
 Program::Program(const std::vector<facts::TranslationUnitFacts>& units) {
-  for (const auto& unit : units) {
-    for (const auto& d : unit.diagnostics) diagnostics_.push_back(d);
-    for (const auto& f : unit.functions) {
-      // Inline functions and template instantiations appear in every unit that uses them with
-      // the same body: the first copy stands for all.
+  // Every definition of each USR, by unit: one definition (the same location) shared by many
+  // units is an inline function or a template; different definitions are different programs'.
+  std::map<std::string, std::vector<std::pair<size_t, const facts::Function*>>> defs;
+  std::vector<UnitLinks> links(units.size());
+  for (size_t u = 0; u < units.size(); ++u) {
+    for (const auto& d : units[u].diagnostics) diagnostics_.push_back(d);
+    for (const auto& f : units[u].functions) {
+      links[u].has_main = links[u].has_main || f.is_main;
+      facts::for_each_event(f, [&](const facts::Event& e) { links[u].calls.insert(e.callees.begin(), e.callees.end()); });
       // Each main() is its own program: they all share one USR, so keep them apart by unit.
       if (f.is_main) {
         facts::Function main = f;
-        main.usr += "@" + unit.main_file;
+        main.usr += "@" + units[u].main_file;
+        unit_of_.emplace(main.usr, u);
         functions_.emplace(main.usr, std::move(main));
         continue;
       }
-      functions_.emplace(f.usr, f);
+      defs[f.usr].emplace_back(u, &f);
     }
   }
+  std::map<std::string, std::vector<size_t>> definers;
+  for (const auto& [usr, list] : defs) {
+    bool distinct = std::any_of(list.begin(), list.end(), [&](const auto& d) { return d.second->loc != list[0].second->loc; });
+    if (!distinct) {
+      functions_.emplace(usr, *list[0].second);
+      unit_of_.emplace(usr, list[0].first);
+      if (list.size() == 1) definers[usr] = {list[0].first};
+      continue;
+    }
+    for (const auto& [u, f] : list) {
+      facts::Function copy = *f;
+      copy.usr = usr + "@" + units[u].main_file;
+      if (!functions_.emplace(copy.usr, std::move(copy)).second) continue;
+      unit_of_.emplace(usr + "@" + units[u].main_file, u);
+      duplicates_[usr].emplace_back(u, usr + "@" + units[u].main_file);
+      definers[usr].push_back(u);
+    }
+  }
+  membership_ = std::make_unique<ProgramMembership>(links, definers);
   for (const auto& [usr, f] : functions_) {
     for (const auto& base : f.overrides) overriders_[base].insert(usr);
     if (f.is_main) mains_.push_back(&f);
@@ -36,15 +66,44 @@ Program::Program(const std::vector<facts::TranslationUnitFacts>& units) {
   }
 }
 
+Program::~Program() = default;
+
+std::string Program::resolve(const std::string& usr, const facts::Function* caller) const {
+  auto dup = duplicates_.find(usr);
+  if (dup == duplicates_.end()) return usr;
+  const auto& list = dup->second;
+  auto unit = caller ? unit_of_.find(caller->usr) : unit_of_.end();
+  if (unit != unit_of_.end()) {
+    for (const auto& [u, key] : list)
+      if (u == unit->second) return key;
+    for (const auto& [u, key] : list)
+      if (membership_->share_a_program(u, unit->second)) return key;
+  }
+  size_t from = unit == unit_of_.end() ? SIZE_MAX : unit->second;
+  if (noted_.emplace(usr, from).second) {
+    const facts::Function& first = functions_.at(list.front().second);
+    resolution_notes_.push_back(
+        {report::Diagnostic::Severity::Note, caller ? caller->loc : first.loc,
+         "lockscope: '" + first.name + "' is defined differently in " + std::to_string(list.size()) +
+             " units of the compile database (several programs), and no main() links this call with one of them; "
+             "the definition at " + first.loc.file + ":" + std::to_string(first.loc.line) + " is assumed"});
+  }
+  return list.front().second;
+}
+
 const facts::Function* Program::function(const std::string& usr) const {
   auto it = functions_.find(usr);
+  if (it == functions_.end())
+    if (auto dup = duplicates_.find(usr); dup != duplicates_.end()) it = functions_.find(dup->second.front().second);
   return it == functions_.end() ? nullptr : &it->second;
 }
 
-std::vector<const facts::Function*> Program::targets(const std::vector<std::string>& usrs, bool is_virtual) const {
+std::vector<const facts::Function*> Program::targets(const std::vector<std::string>& usrs, bool is_virtual,
+                                                     const facts::Function* caller) const {
   std::vector<const facts::Function*> out;
   std::set<std::string> seen;
-  std::vector<std::string> work(usrs.begin(), usrs.end());
+  std::vector<std::string> work;
+  for (const std::string& usr : usrs) work.push_back(resolve(usr, caller));
   while (!work.empty()) {
     std::string usr = work.back();
     work.pop_back();

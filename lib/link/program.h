@@ -2,6 +2,7 @@
 // The whole program as the link sees it: every unit's functions merged by USR, and the virtual
 // override relation, so a call to a base method can reach every override in the program.
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -17,8 +18,11 @@ class Program {
 
   // Null when the program holds no body for `usr` (a library function, a pure virtual).
   const facts::Function* function(const std::string& usr) const;
-  // `usr` itself and, for a virtual call, every method overriding it, directly or not.
-  std::vector<const facts::Function*> targets(const std::vector<std::string>& usrs, bool is_virtual) const;
+  // `usr` itself and, for a virtual call, every method overriding it, directly or not. A symbol
+  // several programs define differently resolves to the definition in `caller`'s program
+  // (programs.h); one that cannot be placed resolves to the first definition, with a note.
+  std::vector<const facts::Function*> targets(const std::vector<std::string>& usrs, bool is_virtual,
+                                              const facts::Function* caller = nullptr) const;
   // Every main() in the program (more than one means the units are several programs).
   const std::vector<const facts::Function*>& mains() const { return mains_; }
   // Dynamic initialisations of globals: they run on the main thread before main().
@@ -28,6 +32,8 @@ class Program {
   // Locks initialised as recursive (pthread attributes, mtx_recursive), by resolved global id.
   bool initialised_recursive(const std::string& lock_id) const { return recursive_locks_.count(lock_id) != 0; }
   const std::vector<report::Diagnostic>& diagnostics() const { return diagnostics_; }
+  // Notes on calls to a duplicated symbol that could not be placed in the caller's program.
+  const std::vector<report::Diagnostic>& resolution_notes() const { return resolution_notes_; }
   const std::map<std::string, facts::Function>& functions() const { return functions_; }
 
  private:
@@ -38,6 +44,17 @@ class Program {
   std::set<std::string> recursive_locks_;
   mutable std::map<std::string, std::vector<unsigned>> orders_;
   std::vector<report::Diagnostic> diagnostics_;
+  // A USR several units define differently: each definition, by the unit defining it, stored in
+  // functions_ under "<usr>@<unit's main file>".
+  std::map<std::string, std::vector<std::pair<size_t, std::string>>> duplicates_;
+  std::map<std::string, size_t> unit_of_;  // function key -> the (first) unit defining it
+  std::unique_ptr<class ProgramMembership> membership_;
+  std::string resolve(const std::string& usr, const facts::Function* caller) const;
+  mutable std::vector<report::Diagnostic> resolution_notes_;
+  mutable std::set<std::pair<std::string, size_t>> noted_;
+
+ public:
+  ~Program();
 };
 
 // The identity of a global lock path, as the lockset analysis names it ("g:<usr>.<field>...").

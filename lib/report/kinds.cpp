@@ -16,6 +16,9 @@ constexpr std::array kKinds = {
              "Two accesses to the same data, at least one a write, by threads that may run at the same time, "
              "with no lock held in common."},
     KindInfo{kUnlockNotHeld, "A thread unlocks a mutex it does not hold."},
+    KindInfo{kThreadUnsafeCall,
+             "Calls of a non-reentrant C library function (strtok, localtime, rand, setenv beside getenv, ...) "
+             "that share its hidden state, by threads that may run at the same time with no lock held in common."},
 };
 }  // namespace
 

@@ -11,6 +11,7 @@ inline constexpr std::string_view kDoubleLock = "double-lock";
 inline constexpr std::string_view kDeadlock = "deadlock";
 inline constexpr std::string_view kDataRace = "data-race";
 inline constexpr std::string_view kUnlockNotHeld = "unlock-not-held";
+inline constexpr std::string_view kThreadUnsafeCall = "thread-unsafe-call";
 
 struct KindInfo {
   std::string_view name;

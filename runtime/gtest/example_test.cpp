@@ -1,5 +1,6 @@
 // A GoogleTest binary linked with the shim and the lockscope listener: Bank.Transfer makes a
-// lock-order inversion (without hanging); only that test must fail, with the report as message.
+// lock-order inversion (without hanging), Bank.TransferBack closes one that Bank.TransferOneWay
+// began; only those two tests must fail, with the report as message.
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -46,6 +47,14 @@ TEST(Bank, Transfer) {
   t2.join();
   EXPECT_EQ(alice.balance + bob.balance, 210);
 }
+
+// One direction per test, each in a thread joined before the test ends: no run hangs, but the
+// code deadlocks when both are called at once. The test that closes the cycle fails.
+Account carol, dave;
+
+TEST(Bank, TransferOneWay) { std::thread([] { transfer(carol, dave, 1); }).join(); }
+
+TEST(Bank, TransferBack) { std::thread([] { transfer(dave, carol, 1); }).join(); }
 
 TEST(Bank, Audit) {
   std::scoped_lock both(alice.m, bob.m);

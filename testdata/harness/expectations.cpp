@@ -9,7 +9,7 @@ namespace lockscope::harness {
 
 namespace {
 
-const std::set<std::string> kDirectives = {"no-run", "run-args", "cflags", "timeout", "runtime-options"};
+const std::set<std::string> kDirectives = {"no-run", "run-args", "cflags", "timeout", "runtime-options", "status"};
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
@@ -34,14 +34,16 @@ std::vector<std::string> split_kinds(const std::string& list) {
 
 bool mode_reports(Mode mode, const std::string& kind) {
   using namespace report;
-  if (mode == Mode::Static) return kind == kLockOrderInversion || kind == kDoubleLock || kind == kDataRace;
+  if (mode == Mode::Static)
+    return kind == kLockOrderInversion || kind == kDoubleLock || kind == kDataRace || kind == kThreadUnsafeCall;
   return kind == kLockOrderInversion || kind == kDoubleLock || kind == kDeadlock || kind == kUnlockNotHeld;
 }
 
 void parse_source(std::istream& in, const std::string& file, Mode mode, ProgramSpec& spec) {
-  // `expect` must follow `//` directly (after spaces) so prose that mentions the word is not read as one.
-  static const std::regex expect_re(R"(//\s*expect(\[([A-Za-z-]*)\])?\s*:(.*)$)");
-  static const std::regex directive_re(R"(//\s*lockscope-test:\s*([a-z-]+)\s*(:\s*(.*))?$)");
+  // `expect` must follow the comment marker (`//`, or `#` in Python) directly (after spaces) so prose
+  // that mentions the word is not read as one.
+  static const std::regex expect_re(R"((?://|#)\s*expect(\[([A-Za-z-]*)\])?\s*:(.*)$)");
+  static const std::regex directive_re(R"((?://|#)\s*lockscope-test:\s*([a-z-]+)\s*(:\s*(.*))?$)");
   std::string text;
   for (unsigned line = 1; std::getline(in, text); ++line) {
     auto where = [&] { return file + ":" + std::to_string(line) + ": "; };

@@ -35,6 +35,13 @@ TEST(Expectations, ScopedAppliesToOneHalfOnly) {
   EXPECT_EQ(parse(src, Mode::Runtime).expectations, (std::vector<Expectation>{{"p.cpp", 1, "deadlock"}}));
 }
 
+TEST(Expectations, ThreadUnsafeCallsAreStaticOnly) {
+  const std::string src = "strtok(line, \",\");  // expect[static]: thread-unsafe-call\n";
+  EXPECT_EQ(parse(src, Mode::Static).expectations, (std::vector<Expectation>{{"p.cpp", 1, "thread-unsafe-call"}}));
+  EXPECT_TRUE(parse(src, Mode::Runtime).expectations.empty());
+  EXPECT_THROW(parse("rand();  // expect[runtime]: thread-unsafe-call\n", Mode::Runtime), ExpectationError);
+}
+
 TEST(Expectations, SeveralKindsOnOneLine) {
   EXPECT_EQ(parse("x = 1; y = 2;  // expect: data-race, data-race\n", Mode::Static).expectations.size(), 2u);
 }
@@ -55,6 +62,18 @@ TEST(Expectations, Directives) {
   ProgramSpec spec = parse("// lockscope-test: no-run\n// lockscope-test: run-args: --port 0 -v\n", Mode::Runtime);
   EXPECT_EQ(spec.directives.at("no-run"), "");
   EXPECT_EQ(spec.directives.at("run-args"), "--port 0 -v");
+}
+
+TEST(Expectations, PythonCommentsUseTheSameSyntax) {
+  const std::string src =
+      "with lock1:  # expect[runtime]: lock-order-inversion\n"
+      "# lockscope-test: status: 143\n"
+      "x = 1  # a comment that says expect nothing\n";
+  ProgramSpec rt = parse(src, Mode::Runtime);
+  EXPECT_EQ(rt.expectations, (std::vector<Expectation>{{"p.cpp", 1, "lock-order-inversion"}}));
+  EXPECT_EQ(rt.directives.at("status"), "143");
+  EXPECT_THROW(parse("with a:  # expect[runtime]: lock-order-inversoin\n", Mode::Runtime), ExpectationError);
+  EXPECT_THROW(parse("# lockscope-test: staus: 1\n", Mode::Runtime), ExpectationError);
 }
 
 }  // namespace

@@ -4,6 +4,9 @@
 //
 //   lockscope-testdata static  --lockscope BIN --root DIR PROGRAM
 //   lockscope-testdata runtime --runtime-archive LIB.a --cc CLANG --cxx CLANG++ --root DIR PROGRAM
+//   lockscope-testdata preloaded --runtime-shared LIB.so --cc CLANG --cxx CLANG++ --root DIR PROGRAM
+//   lockscope-testdata python  --runtime-shared LIB.so [--python PYTHON] --root DIR PROGRAM.py
+// (python: the program runs under the preloaded shim; its expectations are the runtime half's.)
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -26,6 +29,8 @@ namespace {
 struct Options {
   Mode mode = Mode::Static;
   std::string lockscope, runtime_archive, cc = "clang-19", cxx = "clang++-19";
+  std::string runtime_shared, python = "python3";
+  bool python_mode = false, preloaded = false;  // runtime half: the shim preloaded, not linked in
   fs::path root, program, work;
 };
 
@@ -58,14 +63,14 @@ Program load_program(const Options& opt) {
   if (fs::is_directory(opt.program)) {
     for (const auto& e : fs::directory_iterator(opt.program)) {
       const auto ext = e.path().extension();
-      if (ext == ".c" || ext == ".cpp" || ext == ".cc") prog.sources.push_back(fs::absolute(e.path()));
+      if (ext == ".c" || ext == ".cpp" || ext == ".cc" || ext == ".py") prog.sources.push_back(fs::absolute(e.path()));
     }
   } else if (fs::exists(opt.program)) {
     prog.sources.push_back(fs::absolute(opt.program));
   } else {
     setup_error("no such program: " + opt.program.string());
   }
-  if (prog.sources.empty()) setup_error("no .c/.cpp sources in " + opt.program.string());
+  if (prog.sources.empty()) setup_error("no .c/.cpp/.py sources in " + opt.program.string());
   std::sort(prog.sources.begin(), prog.sources.end());
   for (const auto& src : prog.sources) {
     std::ifstream in(src);
@@ -106,7 +111,8 @@ int compare(const Program& prog, const Options& opt, const report::Report& rep, 
     return 0;
   }
   std::cout << "MISMATCH in " << opt.program.string() << " ("
-            << (opt.mode == Mode::Static ? "static" : "runtime") << ")\n";
+            << (opt.python_mode ? "python" : opt.preloaded ? "preloaded" : opt.mode == Mode::Static ? "static" : "runtime")
+            << ")\n";
   for (const Expectation& e : expected) std::cout << "  missing:    " << e.file << ":" << e.line << ": " << e.kind << "\n";
   for (const report::Finding* f : unexpected)
     std::cout << "  unexpected: " << relative_name(f->location.file, opt.root) << ":" << f->location.line << ": "
@@ -148,11 +154,9 @@ int run_static(const Program& prog, const Options& opt) {
   return compare(prog, opt, rep, r.output);
 }
 
-int run_runtime(const Program& prog, const Options& opt) {
-  if (prog.spec.directives.contains("no-run")) {
-    std::cout << "skipped: no-run program\n";
-    return 0;
-  }
+// Compiles and links a C/C++ program, with the shim linked in unless it is to be preloaded; returns the
+// executable.
+fs::path build_linked(const Program& prog, const Options& opt) {
   std::vector<std::string> objects;
   for (const auto& src : prog.sources) {
     const fs::path obj = opt.work / (src.stem().string() + ".o");
@@ -166,16 +170,32 @@ int run_runtime(const Program& prog, const Options& opt) {
   const fs::path exe = opt.work / "program";
   std::vector<std::string> link = {prog.any_cxx() ? opt.cxx : opt.cc, "-g", "-pthread"};
   link.insert(link.end(), objects.begin(), objects.end());
-  link.insert(link.end(), {"-o", exe.string(), "-Wl,--whole-archive", opt.runtime_archive,
-                           "-Wl,--no-whole-archive", "-ldl", "-lstdc++"});
+  link.insert(link.end(), {"-o", exe.string()});
+  if (!opt.preloaded)
+    link.insert(link.end(), {"-Wl,--whole-archive", opt.runtime_archive, "-Wl,--no-whole-archive", "-ldl",
+                             "-lstdc++", "-lm"});
   ProcessResult built = run_process(link, {}, 120);
   if (built.exit_code != 0) setup_error("link failed: " + join_command(link) + "\n" + built.output);
+  return exe;
+}
 
+int run_runtime(const Program& prog, const Options& opt) {
+  if (prog.spec.directives.contains("no-run")) {
+    std::cout << "skipped: no-run program\n";
+    return 0;
+  }
   const fs::path report_path = opt.work / "runtime.json";
   std::map<std::string, std::string> env = {{"LOCKSCOPE_REPORT", report_path.string()}};
+  std::vector<std::string> cmd;
+  if (opt.python_mode) {  // a Python program: the shim is preloaded into the interpreter
+    env["LD_PRELOAD"] = opt.runtime_shared;
+    cmd = {opt.python, prog.sources.front().string()};
+  } else {
+    cmd = {build_linked(prog, opt).string()};
+    if (opt.preloaded) env["LD_PRELOAD"] = opt.runtime_shared;
+  }
   if (auto it = prog.spec.directives.find("runtime-options"); it != prog.spec.directives.end())
     env["LOCKSCOPE_OPTIONS"] = it->second;
-  std::vector<std::string> cmd = {exe.string()};
   if (auto it = prog.spec.directives.find("run-args"); it != prog.spec.directives.end())
     for (auto& w : split_words(it->second)) cmd.push_back(w);
   int timeout = 60;
@@ -187,7 +207,10 @@ int run_runtime(const Program& prog, const Options& opt) {
   }
   report::Report rep;
   if (fs::exists(report_path)) rep = read_report(report_path);
-  const int want_exit = prog.spec.expectations.empty() ? 0 : 66;
+  int findings_status = 66;
+  if (auto it = prog.spec.directives.find("status"); it != prog.spec.directives.end())
+    findings_status = std::stoi(it->second);
+  const int want_exit = prog.spec.expectations.empty() ? 0 : findings_status;
   if (r.exit_code != want_exit) {
     std::cout << "FAIL: exit status " << r.exit_code << ", expected " << want_exit << "\n";
     compare(prog, opt, rep, r.output);
@@ -197,11 +220,13 @@ int run_runtime(const Program& prog, const Options& opt) {
 }
 
 Options parse_options(int argc, char** argv) {
-  if (argc < 2) setup_error("usage: lockscope-testdata static|runtime [options] PROGRAM");
+  if (argc < 2) setup_error("usage: lockscope-testdata static|runtime|preloaded|python [options] PROGRAM");
   Options opt;
   const std::string mode = argv[1];
   if (mode == "static") opt.mode = Mode::Static;
   else if (mode == "runtime") opt.mode = Mode::Runtime;
+  else if (mode == "preloaded") opt.mode = Mode::Runtime, opt.preloaded = true;
+  else if (mode == "python") opt.mode = Mode::Runtime, opt.python_mode = true;
   else setup_error("unknown mode '" + mode + "'");
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
@@ -211,6 +236,8 @@ Options parse_options(int argc, char** argv) {
     };
     if (a == "--lockscope") opt.lockscope = value();
     else if (a == "--runtime-archive") opt.runtime_archive = value();
+    else if (a == "--runtime-shared") opt.runtime_shared = value();
+    else if (a == "--python") opt.python = value();
     else if (a == "--cc") opt.cc = value();
     else if (a == "--cxx") opt.cxx = value();
     else if (a == "--root") opt.root = fs::weakly_canonical(value());
@@ -220,7 +247,10 @@ Options parse_options(int argc, char** argv) {
   if (opt.program.empty()) setup_error("no program given");
   if (opt.root.empty()) opt.root = fs::weakly_canonical(fs::path(opt.program).parent_path());
   if (opt.mode == Mode::Static && opt.lockscope.empty()) setup_error("static mode needs --lockscope");
-  if (opt.mode == Mode::Runtime && opt.runtime_archive.empty()) setup_error("runtime mode needs --runtime-archive");
+  if (opt.mode == Mode::Runtime && !opt.python_mode && !opt.preloaded && opt.runtime_archive.empty())
+    setup_error("runtime mode needs --runtime-archive");
+  if ((opt.python_mode || opt.preloaded) && opt.runtime_shared.empty())
+    setup_error(std::string(argv[1]) + " mode needs --runtime-shared");
   return opt;
 }
 

@@ -19,7 +19,8 @@ dpkg-deb -c "$deb" | awk '{print $NF}' >"$tmp/files"
 expected=(./usr/bin/lockscope ./usr/lib/liblockscope-cli.so ./usr/lib/cmake/lockscope/lockscopeConfig.cmake
           ./usr/lib/cmake/lockscope/lockscopeConfigVersion.cmake)
 if [[ $has_runtime == ON ]]; then
-  expected+=(./usr/lib/liblockscope-rt.so ./usr/lib/liblockscope-rt.a ./usr/include/lockscope/runtime_api.h)
+  expected+=(./usr/lib/liblockscope-rt.so ./usr/lib/liblockscope-rt.a ./usr/include/lockscope/runtime_api.h
+            ./usr/include/lockscope/annotations.h)
 fi
 if [[ $has_gtest == ON ]]; then
   expected+=(./usr/lib/liblockscope_gtest.a ./usr/include/lockscope/lockscope_gtest.h)

@@ -11,5 +11,6 @@ extern "C" __attribute__((visibility("default"))) int lockscope_cli_command(cons
   if (n == "graph") return graph_main(*args);
   if (n == "link") return link_main(*args);
   if (n == "extract") return extract_main(*args);
+  if (n == "annotate") return annotate_main(*args);
   return -1;
 }

@@ -14,5 +14,6 @@ int run_main(const Args& args);    // run a program under the runtime shim (run_
 int graph_main(const Args& args);  // draw the lock-order graph of a report (graph_command.cpp)
 int link_main(const Args& args);     // report on facts from shards or the launcher (link_command.cpp)
 int extract_main(const Args& args);  // compiler launcher writing a unit's facts (extract_command.cpp)
+int annotate_main(const Args& args);  // write inferred guards as Clang annotations (annotate_command.cpp)
 
 }  // namespace lockscope::cli

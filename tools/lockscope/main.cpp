@@ -42,6 +42,8 @@ constexpr std::array kCommands = {
             [](const Args& a) { return run_in_cli_library("link", a); }},
     Command{"extract", "compiler launcher: write a unit's facts next to its object, then compile",
             [](const Args& a) { return run_in_cli_library("extract", a); }},
+    Command{"annotate", "write the inferred locking as Clang Thread Safety annotations (a diff or fix-its)",
+            [](const Args& a) { return run_in_cli_library("annotate", a); }},
     Command{"kinds", "list the finding kinds", kinds_main},
     Command{"version", "print the version", version_main},
 };

@@ -147,6 +147,19 @@ wait "$prog_pid"
 check "SIGTERM to the program: its signal status" 143 $?
 check "SIGTERM to the program: its finding is in the report" 1 "$(findings "$r")"
 
+# Lock order is a property of the code: a join-ordered inversion is reported, says this run was
+# sequential (text and JSON), and concurrent_cycles_only=1 keeps the filter that drops it.
+$cxx -std=c++20 -g -O0 -pthread "$here/../programs/join_ordered_bad.cpp" -Wl,--whole-archive "$rt/liblockscope-rt.a" \
+  -Wl,--no-whole-archive -o "$work/join_ordered" || exit 1
+LOCKSCOPE_REPORT=$r "$work/join_ordered" 2> "$work/err"
+check "join-ordered inversion: findings status" 66 $?
+expect_grep "join-ordered inversion: the note says how the run kept it apart" \
+  "in this run T1 (entry forward()) was joined before T2 (entry backward()) started; the same calls made concurrently deadlock" "$work/err"
+check "join-ordered inversion: JSON evidence" 0 "$(jq -e '.findings[0].evidence == "sequential-in-run"' "$r" > /dev/null; echo $?)"
+LOCKSCOPE_REPORT=$r LOCKSCOPE_OPTIONS=concurrent_cycles_only=1 "$work/join_ordered" 2> /dev/null
+check "concurrent_cycles_only=1: clean status" 0 $?
+check "concurrent_cycles_only=1: nothing reported" 0 "$(findings "$r")"
+
 # A crash after a finding (issue 17): the report is written from the fatal-signal path, then the
 # process dies by the same signal; a handler of the program's own runs instead of the shim's.
 $cxx -std=c++20 -g -O0 -pthread "$here/inversion_then_crash.cpp" -o "$work/inversion_then_crash" || exit 1

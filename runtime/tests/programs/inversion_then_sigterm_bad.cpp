@@ -1,7 +1,7 @@
 // A long-running program (a server) makes a lock-order inversion, then is stopped by SIGTERM, as
 // `kill`, `timeout` or a CI runner would stop it: no exit handler runs, yet the inversion is
 // reported and the JSON report written before the process ends by the signal (status 128+15).
-// rt-test: status: 143
+// lockscope-test: status: 143
 #include <signal.h>
 #include <unistd.h>
 

@@ -2,7 +2,7 @@
 // deadlocked threads. Blocked inside the real lock it already lists `a` as held (the plain-mutex
 // fast path records a first lock before the real call) but waits for nothing the shim publishes;
 // the watchdog must still find that `first` holds `a` and report the deadlock instead of hanging.
-// rt-test: timeout: 20
+// lockscope-test: timeout: 20
 #include <barrier>
 #include <mutex>
 #include <thread>

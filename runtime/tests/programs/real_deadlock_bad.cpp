@@ -1,7 +1,7 @@
 // A real hang: both threads take their first lock, meet at a barrier, then block on each other's.
 // The watchdog reports the deadlock within a few seconds and ends the process with the findings
 // status, instead of hanging until the CI timeout. The inversion itself is reported as well.
-// rt-test: timeout: 20
+// lockscope-test: timeout: 20
 #include <barrier>
 #include <mutex>
 #include <thread>

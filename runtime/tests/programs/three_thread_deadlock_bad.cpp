@@ -1,6 +1,6 @@
 // Three threads in a ring (a->b, b->c, c->a) each take their first lock, meet, and block: a
 // three-thread deadlock, reported by the watchdog; the cycle itself is reported as well.
-// rt-test: timeout: 20
+// lockscope-test: timeout: 20
 #include <barrier>
 #include <mutex>
 #include <thread>

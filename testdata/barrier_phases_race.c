@@ -1,0 +1,43 @@
+// pthread_barrier_wait phases with the second barrier missing: the leader (worker 0) loads the
+// next round's batch while the other workers may still be reading this round's. The leader's
+// writes race with their reads (one finding each). Each worker sums into a local.
+#define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
+#include <stdio.h>
+
+#define WORKERS 3
+#define ROUNDS 20
+
+static pthread_barrier_t phase;
+static long batch_first;
+static long batch_count;
+
+static void *worker(void *arg) {
+  const long id = (long)arg;
+  long sum = 0;
+  for (int round = 0; round < ROUNDS; ++round) {
+    if (id == 0) {
+      batch_first = round * 100L;  // expect[static]: data-race
+      batch_count = 10 + round % 3;  // expect[static]: data-race
+    }
+    pthread_barrier_wait(&phase);
+    for (long i = batch_first + id; i < batch_first + batch_count; i += WORKERS) sum += i;
+  }
+  return (void *)sum;
+}
+
+int main(void) {
+  pthread_barrier_init(&phase, NULL, WORKERS);
+  pthread_t t[WORKERS];
+  for (long i = 0; i < WORKERS; ++i)
+    if (pthread_create(&t[i], NULL, worker, (void *)i) != 0) return 1;
+  long total = 0;
+  for (int i = 0; i < WORKERS; ++i) {
+    void *sum = NULL;
+    pthread_join(t[i], &sum);
+    total += (long)sum;
+  }
+  pthread_barrier_destroy(&phase);
+  printf("total %ld\n", total);
+  return 0;
+}
