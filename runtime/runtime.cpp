@@ -61,6 +61,8 @@ State* g_state = nullptr;
   _exit(2);
 }
 
+std::atomic<unsigned> g_threads_seen{0};  // for the report's counters
+
 SpinLock g_exited_lock;
 std::unordered_map<unsigned long, uint32_t>* g_exited = nullptr;  // pthread_t -> thread index
 
@@ -129,6 +131,10 @@ void write_json_locked() {
   // shell script both the wrapper and the program run the shim, and the wrapper exits last.
   if (s.report.findings.empty() && !s.wrote_report && access(path.c_str(), F_OK) == 0) return;
   s.wrote_report = true;
+  Detector::Stats stats = s.detector.stats();
+  s.report.counters = report::RunCounters{static_cast<unsigned>(s.detector.registry().live_count()),
+                                          g_threads_seen.load(std::memory_order_relaxed),
+                                          static_cast<unsigned>(stats.edges + stats.refused_edges)};
   std::string tmp = path + ".tmp" + std::to_string(getpid());
   bool written = false;
   {
@@ -208,6 +214,7 @@ void ensure_init() {
 ThreadState* create_current_thread() {
   ++t_shim.in_shim;
   ThreadState* t = g_state->detector.create_thread();
+  g_threads_seen.fetch_add(1, std::memory_order_relaxed);
   t->tid = static_cast<pid_t>(syscall(SYS_gettid));
   pthread_attr_t attr;
   if (pthread_getattr_np(pthread_self(), &attr) == 0) {

@@ -5,6 +5,7 @@
 // show the rest of the evidence (every edge of a cycle, the other access of a race, where a lock
 // was taken). Analyses build Findings; writers (text_writer.h, json_io.h) turn them into text.
 // Nothing in here knows how a finding was computed.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,12 +79,22 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
+// What a runtime run saw: tells an empty report from a shim that did not run. JSON "counters",
+// absent when unset (static reports).
+struct RunCounters {
+  unsigned locks = 0;    // locks known when the report was written
+  unsigned threads = 0;  // threads that took part (the main thread included)
+  unsigned edges = 0;    // distinct lock-order edges (lock B taken while A held)
+  friend bool operator==(const RunCounters&, const RunCounters&) = default;
+};
+
 struct Report {
   std::string tool = "lockscope";
   std::string version;
   std::string source;  // "static" or "runtime"
   std::vector<Finding> findings;
   std::vector<Diagnostic> diagnostics;
+  std::optional<RunCounters> counters;
 };
 
 // Orders findings by primary location, then kind and message, so output is deterministic no

@@ -84,8 +84,11 @@ json to_json(const Report& r) {
     diagnostics.push_back({{"severity", d.severity == Diagnostic::Severity::Error ? "error" : "note"},
                            {"location", location_json(d.location)},
                            {"message", d.message}});
-  return json{{"tool", r.tool},         {"version", r.version},         {"source", r.source},
-              {"findings", findings},   {"diagnostics", diagnostics}};
+  json out{{"tool", r.tool},         {"version", r.version},         {"source", r.source},
+           {"findings", findings},   {"diagnostics", diagnostics}};
+  if (r.counters)
+    out["counters"] = {{"locks", r.counters->locks}, {"threads", r.counters->threads}, {"edges", r.counters->edges}};
+  return out;
 }
 
 Finding finding_from_json(const json& j) { return finding_at(j, ""); }
@@ -110,6 +113,10 @@ Report report_from_json(const json& j) {
     diag.message = dr.str("message");
     report.diagnostics.push_back(std::move(diag));
   });
+  if (r.has("counters")) {
+    Reader cr(r.sub("counters"), r.at("counters"));
+    report.counters = RunCounters{cr.number("locks"), cr.number("threads"), cr.number("edges")};
+  }
   return report;
 }
 

@@ -60,6 +60,19 @@ TEST(JsonIo, RoundTripsEveryField) {
   EXPECT_EQ(back.diagnostics, r.diagnostics);
 }
 
+TEST(JsonIo, RunCountersAreOptional) {
+  Report r = sample_report();
+  EXPECT_FALSE(to_json(r).contains("counters"));
+  r.counters = RunCounters{3, 2, 1};
+  EXPECT_EQ(to_json(r)["counters"]["locks"], 3);
+  EXPECT_EQ(to_json(r)["counters"]["edges"], 1);
+  std::stringstream s;
+  write_json(s, r);
+  Report back = read_json(s, "mem.json");
+  ASSERT_TRUE(back.counters);
+  EXPECT_EQ(*back.counters, *r.counters);
+}
+
 // What read_json says about `text` read from `origin`; empty when it accepts it.
 std::string read_error(const std::string& text, const std::string& origin) {
   std::stringstream s(text);

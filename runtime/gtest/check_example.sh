@@ -15,4 +15,6 @@ echo "$out" | grep -q '^\[  FAILED  \] Bank.TransferOneWay' && fail "Bank.Transf
 echo "$out" | grep -q 'first observed during test Bank.Transfer' || fail "the failure does not name the test"
 echo "$out" | grep -q 'lockscope-lock-order-inversion' || fail "the failure does not carry the report"
 echo "$out" | grep -q 'observed during test Bank.Transfer' || fail "the report does not name the test"
+echo "$out" | grep -q 'example_test.cpp:[0-9]*: Failure' || fail "the failure does not point at the test's file"
+echo "$out" | grep -q 'lockscope_gtest.cpp' && fail "the failure points into lockscope_gtest.cpp"
 exit 0

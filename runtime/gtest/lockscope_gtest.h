@@ -9,7 +9,9 @@
 //   }
 //
 // Link the test binary with the shim (-Wl,--whole-archive liblockscope-rt.a -Wl,--no-whole-archive)
-// or preload liblockscope-rt.so; without the shim the listener does nothing.
+// or preload liblockscope-rt.so; without the shim every test fails, saying so (nothing would be
+// checked). In a build tree the header is runtime/gtest/lockscope_gtest.h (CMake target
+// lockscope_gtest); installed, <lockscope/lockscope_gtest.h>.
 #include <gtest/gtest.h>
 
 namespace lockscope::gtest {

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -224,6 +225,7 @@ int run_main(const Args& args) {
 
   size_t findings = 0;
   bool have_report = false;
+  std::optional<report::RunCounters> counters;
   try {
     report::Report merged;
     if ((have_report = fs::exists(report_path, ec))) merged = report::read_json_file(report_path);
@@ -240,6 +242,10 @@ int run_main(const Args& args) {
     for (const fs::path& part : parts) {
       report::Report r = report::read_json_file(part.string());
       for (auto& f : r.findings) merged.findings.push_back(std::move(f));
+      if (r.counters) {
+        report::RunCounters& c = merged.counters ? *merged.counters : merged.counters.emplace();
+        c.locks += r.counters->locks, c.threads += r.counters->threads, c.edges += r.counters->edges;
+      }
       if (!have_report) merged.version = r.version, merged.source = r.source;
       have_report = true;
       fs::remove(part, ec);
@@ -250,6 +256,7 @@ int run_main(const Args& args) {
       report::write_json(out, merged);
     }
     findings = merged.findings.size();
+    counters = merged.counters;
   } catch (const report::ReportFormatError& e) {
     std::cerr << "lockscope run: " << e.what() << "\n";
     have_report = false;
@@ -265,6 +272,11 @@ int run_main(const Args& args) {
   if (!have_report && code == 0)
     std::cerr << "lockscope run: no report from '" << program_args[0]
               << "': the shim did not run in it (statically linked or set-uid programs cannot be preloaded)\n";
+  // What the shim saw: an empty report from a run that locked nothing is told from a clean one.
+  if (have_report && counters)
+    std::cerr << "lockscope run: " << findings << (findings == 1 ? " finding" : " findings") << "; the shim saw "
+              << counters->locks << " locks, " << counters->threads << " threads, " << counters->edges
+              << " lock-order edges\n";
   int findings_status = parsed.exitcode;
   if (code != 0 && code != findings_status) return code;  // the program's own failure wins
   return findings > 0 ? findings_status : code;

@@ -87,8 +87,12 @@ expect_grep "unwritable LOCKSCOPE_REPORT: says why" \
   "cannot write the JSON report to '$work/no-such-dir/r.json': No such file or directory" "$work/err"
 "$lockscope" run "$work/two_plain" 4 > /dev/null 2>&1
 check "lockscope run: the program's own failure wins" 4 $?
-"$lockscope" run /bin/true
+"$lockscope" run /bin/true 2> "$work/err"
 check "lockscope run: clean" 0 $?
+expect_grep "lockscope run: clean, says what the shim saw" "0 findings; the shim saw [0-9]* locks, 1 threads, 0 lock-order edges" "$work/err"
+LOCKSCOPE_REPORT=$r "$work/two_linked" > /dev/null 2>&1
+check "counters in the JSON report: threads" 3 "$(jq .counters.threads "$r")"
+check "counters in the JSON report: edges" 4 "$(jq .counters.edges "$r")"
 rm -f "$r"
 "$lockscope" run --report "$r" -- sh -c "'$work/two_plain'; exit \$?" > /dev/null 2>&1
 check "lockscope run: findings of a grandchild process" 66 $?
