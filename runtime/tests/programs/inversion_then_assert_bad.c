@@ -1,7 +1,7 @@
 /* A program that makes a lock-order inversion and then fails an assert: abort() raises SIGABRT,
    which runs no exit handler, yet the inversion is reported and the JSON report written before
    the process dies by SIGABRT (status 128+6). */
-// rt-test: status: 134
+// lockscope-test: status: 134
 #include <assert.h>
 #include <pthread.h>
 #include <sched.h>

@@ -1,7 +1,7 @@
 // A program that makes a lock-order inversion and then dereferences a null pointer: the crash
 // runs no exit handler, yet the inversion is reported and the JSON report written before the
 // process dies by SIGSEGV (status 128+11).
-// rt-test: status: 139
+// lockscope-test: status: 139
 #include <sys/resource.h>
 
 #include <atomic>
