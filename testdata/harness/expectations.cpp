@@ -40,15 +40,17 @@ bool mode_reports(Mode mode, const std::string& kind) {
 }
 
 void parse_source(std::istream& in, const std::string& file, Mode mode, ProgramSpec& spec) {
-  // `expect` must follow the comment marker (`//`, or `#` in Python) directly (after spaces) so prose
-  // that mentions the word is not read as one.
-  static const std::regex expect_re(R"((?://|#)\s*expect(\[([A-Za-z-]*)\])?\s*:(.*)$)");
-  static const std::regex directive_re(R"((?://|#)\s*lockscope-test:\s*([a-z-]+)\s*(:\s*(.*))?$)");
+  // `expect` must follow the comment marker (`//`, `/*` in C, or `#` in Python) directly (after spaces) so
+  // prose that mentions the word is not read as one.
+  static const std::regex expect_re(R"((?://|/\*|#)\s*expect(\[([A-Za-z-]*)\])?\s*:(.*)$)");
+  static const std::regex directive_re(R"((?://|/\*|#)\s*lockscope-test:\s*([a-z-]+)\s*(:\s*(.*))?$)");
+  static const std::regex block_comment_end_re(R"(\s*\*/\s*$)");
   // The runtime tests' former checker read `// rt-test: options|timeout|status:`; refuse them so a
   // program written for it cannot lose its options silently.
   static const std::regex old_directive_re(R"(//\s*rt-test:)");
   std::string text;
   for (unsigned line = 1; std::getline(in, text); ++line) {
+    text = std::regex_replace(text, block_comment_end_re, "");  // `/* expect: ... */` ends like `// expect: ...`
     auto where = [&] { return file + ":" + std::to_string(line) + ": "; };
     std::smatch m;
     if (std::regex_search(text, old_directive_re))

@@ -64,6 +64,14 @@ TEST(Expectations, Directives) {
   EXPECT_EQ(spec.directives.at("run-args"), "--port 0 -v");
 }
 
+TEST(Expectations, CBlockCommentsUseTheSameSyntax) {
+  ProgramSpec spec = parse("/* lockscope-test: no-run */\nx++; /* expect[static]: data-race */\n", Mode::Static);
+  EXPECT_EQ(spec.directives.at("no-run"), "");
+  ASSERT_EQ(spec.expectations.size(), 1u);
+  EXPECT_EQ(spec.expectations[0].kind, "data-race");
+  EXPECT_EQ(spec.expectations[0].line, 2u);
+}
+
 TEST(Expectations, PythonCommentsUseTheSameSyntax) {
   const std::string src =
       "with lock1:  # expect[runtime]: lock-order-inversion\n"
